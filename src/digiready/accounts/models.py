@@ -1,0 +1,166 @@
+"""People, their roles and the audit log."""
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+
+from digiready.accounts.professions import PROFESSION_CHOICES, STAFF_GROUP_CHOICES
+
+
+class PersonManager(UserManager["User"]):
+    """Users sign in with their e-mail address; the username is the address, lower-cased."""
+
+    def _create_user_object(  # type: ignore[override]
+        self, username: str | None, email: str | None, password: str | None, **extra_fields: Any
+    ) -> "User":
+        address = self.normalize_email(email or username or "").lower()
+        return super()._create_user_object(address, address, password, **extra_fields)
+
+    def create_user(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
+        return super().create_user(email, email, password, **extra_fields)
+
+    def create_superuser(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
+        return super().create_superuser(email, email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account. Staff belong to one provider and have one profession."""
+
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    full_name = models.CharField(max_length=200)
+    email = models.EmailField("email address", unique=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        help_text="The provider the person works for.",
+    )
+    profession = models.CharField(max_length=40, choices=PROFESSION_CHOICES, blank=True)
+    staff_group = models.CharField(max_length=40, choices=STAFF_GROUP_CHOICES, blank=True)
+
+    USERNAME_FIELD = "username"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["email"]
+
+    objects: ClassVar[PersonManager] = PersonManager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def role_names(self) -> list[str]:
+        """The person's roles, staff first, for display."""
+        names = ["Staff"] if self.organisation_id else []
+        names += [str(assignment) for assignment in self.roles.select_related("organisation")]
+        return names
+
+
+class Role(models.TextChoices):
+    ORGANISATION_LEAD = "organisation_lead", "Organisation lead"
+    EDUCATOR = "educator", "Educator"
+    ANALYST = "analyst", "Analyst"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+SCOPED_ROLES = {Role.ORGANISATION_LEAD, Role.ANALYST}
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def of_role(self, role: str) -> "RoleAssignmentQuerySet":
+        return self.filter(role=role)
+
+
+class RoleAssignment(models.Model):
+    """A role a person holds. Everyone with an account is staff; these add to that.
+
+    An organisation lead is scoped to an organisation; an analyst to an ICB, a region, or the
+    whole nation (no organisation). Educators and administrators are not scoped.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        help_text="The organisation the role covers; empty for national analysts.",
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"], name="unique_role_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(organisation__isnull=True),
+                name="unique_unscoped_role",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="organisation_lead") | Q(organisation__isnull=False),
+                name="organisation_lead_has_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.organisation.name if self.organisation else "national"
+        if self.role in (Role.EDUCATOR, Role.ADMINISTRATOR):
+            return self.get_role_display()
+        return f"{self.get_role_display()} ({where})"
+
+
+class AuditEvent(models.Model):
+    """Something that must be accountable: a sign-in, a role change, a data export."""
+
+    class Action(models.TextChoices):
+        SIGN_IN = "sign_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+        SIGN_OUT = "sign_out", "Signed out"
+        LOCKED_OUT = "locked_out", "Locked out after failed sign-ins"
+        ROLE_GRANTED = "role_granted", "Role granted"
+        ROLE_REVOKED = "role_revoked", "Role revoked"
+        EXPORT = "export", "Data exported"
+        ACCOUNT_CREATED = "account_created", "Account created"
+        PASSWORD_RESET = "password_reset", "Password reset requested"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text so the log still reads after an account is erased.
+    actor_label = models.CharField(max_length=254, blank=True)
+    action = models.CharField(max_length=30, choices=Action.choices, db_index=True)
+    target = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.target}"

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("digiready.core.urls")),
+    path("accounts/", include("digiready.accounts.urls")),
+    path("organisations/", include("digiready.organisations.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "digiready.core.views.forbidden"
+handler404 = "digiready.core.views.not_found"
+handler500 = "digiready.core.views.server_error"
