@@ -8,7 +8,8 @@ from factory.django import DjangoModelFactory
 from digiready.accounts.models import RoleAssignment, User
 from digiready.accounts.professions import PROFESSIONS
 
-DEMO_PASSWORD = "digiready-demo-2026"
+# Only ever set on made-up demo accounts; production refuses to load demo data.
+DEMO_PASSWORD = "digiready-demo-2026"  # noqa: S105
 
 
 class UserFactory(DjangoModelFactory):

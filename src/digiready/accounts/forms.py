@@ -46,7 +46,7 @@ class SignInForm(NHSFormMixin, AuthenticationForm):
 
 class ProfileFields(NHSModelForm):
     organisation = OrganisationChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         label="Which organisation do you work for?",
         empty_label="Choose your organisation",
         error_messages={"required": "Choose the organisation you work for"},
@@ -151,7 +151,7 @@ class ResetRequestForm(NHSFormMixin, PasswordResetForm):
     )
 
 
-class NewPasswordForm(NHSFormMixin, SetPasswordForm):  # type: ignore[type-arg]
+class NewPasswordForm(NHSFormMixin, SetPasswordForm):
     pass
 
 

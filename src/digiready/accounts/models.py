@@ -13,21 +13,17 @@ from digiready.accounts.professions import PROFESSION_CHOICES, STAFF_GROUP_CHOIC
 class PersonManager(UserManager["User"]):
     """Users sign in with their e-mail address; the username is the address, lower-cased."""
 
-    def _create_user_object(  # type: ignore[override]
-        self, username: str | None, email: str | None, password: str | None, **extra_fields: Any
-    ) -> "User":
-        address = self.normalize_email(email or username or "").lower()
-        return super()._create_user_object(address, address, password, **extra_fields)
-
     def create_user(  # type: ignore[override]
         self, email: str, password: str | None = None, **extra_fields: Any
     ) -> "User":
-        return super().create_user(email, email, password, **extra_fields)
+        address = self.normalize_email(email).lower()
+        return super().create_user(address, address, password, **extra_fields)
 
     def create_superuser(  # type: ignore[override]
         self, email: str, password: str | None = None, **extra_fields: Any
     ) -> "User":
-        return super().create_superuser(email, email, password, **extra_fields)
+        address = self.normalize_email(email).lower()
+        return super().create_superuser(address, address, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -52,7 +48,7 @@ class User(AbstractUser):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = ["email"]
 
-    objects: ClassVar[PersonManager] = PersonManager()  # type: ignore[assignment]
+    objects: ClassVar[PersonManager] = PersonManager()
 
     class Meta:
         ordering = ["full_name", "email"]
@@ -96,7 +92,9 @@ class RoleAssignment(models.Model):
     whole nation (no organisation). Educators and administrators are not scoped.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
     role = models.CharField(max_length=30, choices=Role.choices)
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -163,4 +161,6 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.target}"
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.target}"
+        )

@@ -26,7 +26,9 @@ STAFF_GROUPS: tuple[StaffGroup, ...] = (
     StaffGroup("nurses", "Nurses and health visitors"),
     StaffGroup("midwives", "Midwives"),
     StaffGroup("ambulance", "Ambulance staff"),
-    StaffGroup("st_t_ahp", "Scientific, therapeutic and technical staff: allied health professionals"),
+    StaffGroup(
+        "st_t_ahp", "Scientific, therapeutic and technical staff: allied health professionals"
+    ),
     StaffGroup("st_t_hcs", "Scientific, therapeutic and technical staff: healthcare scientists"),
     StaffGroup("st_t_other", "Scientific, therapeutic and technical staff: other"),
     StaffGroup("support_clinical", "Support to doctors, nurses and midwives"),
@@ -66,7 +68,9 @@ PROFESSIONS: tuple[Profession, ...] = (
     Profession("dentist", "Dentist", "doctors"),
     Profession("healthcare_scientist", "Healthcare scientist", "st_t_hcs"),
     Profession("psychologist", "Psychologist or psychological therapist", "st_t_other"),
-    Profession("ambulance_technician", "Ambulance technician or emergency care assistant", "ambulance"),
+    Profession(
+        "ambulance_technician", "Ambulance technician or emergency care assistant", "ambulance"
+    ),
     # Support, digital and infrastructure roles.
     Profession("healthcare_support_worker", "Healthcare support worker", "support_clinical"),
     Profession("ambulance_support", "Ambulance call handler or support", "support_ambulance"),

@@ -1,22 +1,21 @@
 """Granting and revoking roles, with the audit log saying who did it."""
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from digiready.accounts.models import Role, RoleAssignment, User
-
-if TYPE_CHECKING:
-    from django.db.models import Model
 
 
 def grant_role(
     user: User,
     role: str,
-    organisation: "Model | None" = None,
+    organisation: Any = None,
     *,
     by: User | None = None,
     by_label: str = "",
 ) -> RoleAssignment:
-    existing = RoleAssignment.objects.filter(user=user, role=role, organisation=organisation).first()
+    existing = RoleAssignment.objects.filter(
+        user=user, role=role, organisation=organisation
+    ).first()
     if existing is not None:
         return existing
     assignment = RoleAssignment(user=user, role=role, organisation=organisation)

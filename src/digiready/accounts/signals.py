@@ -6,6 +6,7 @@ name) on the assignment before saving or deleting it, so the log says who did it
 
 from typing import Any
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -21,7 +22,9 @@ def audit_sign_in(sender: Any, request: HttpRequest | None, user: User, **kwargs
 
 
 @receiver(user_logged_out)
-def audit_sign_out(sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
+def audit_sign_out(
+    sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any
+) -> None:
     if user is not None:
         record(AuditEvent.Action.SIGN_OUT, actor=user, request=request)
 
@@ -60,3 +63,14 @@ def audit_role_revoked(sender: Any, instance: RoleAssignment, **kwargs: Any) -> 
         role=instance.role,
         organisation=instance.organisation.ods_code if instance.organisation else None,
     )
+
+
+@receiver(user_locked_out)
+def audit_lock_out(
+    sender: Any,
+    request: HttpRequest | None,
+    username: str | None,
+    ip_address: str | None,
+    **kwargs: Any,
+) -> None:
+    record(AuditEvent.Action.LOCKED_OUT, actor_label=(username or "")[:254], request=request)

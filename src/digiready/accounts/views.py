@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -54,14 +55,16 @@ def sign_out(request: HttpRequest) -> HttpResponse:
         return redirect("core:start")
     if not request.user.is_authenticated:
         return redirect("core:start")
-    return page(request, "accounts/sign_out.jinja", "Are you sure you want to sign out?", section=SECTION)
+    return page(
+        request, "accounts/sign_out.jinja", "Are you sure you want to sign out?", section=SECTION
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("core:home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         record(AuditEvent.Action.ACCOUNT_CREATED, actor=user, request=request)
@@ -74,7 +77,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.info(request, "Your details have been saved.")
@@ -90,7 +93,7 @@ class ResetRequestView(PageTitleMixin, auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password-reset-sent")
     page_title = "Reset your password"
 
-    def form_valid(self, form: ResetRequestForm) -> HttpResponse:
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         record(
             AuditEvent.Action.PASSWORD_RESET,
             actor_label=form.cleaned_data["email"],
@@ -116,7 +119,9 @@ class ResetCompleteView(PageTitleMixin, auth_views.PasswordResetCompleteView):
     page_title = "Your password has been changed"
 
 
-def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """What a person sees after too many failed sign-ins (called by django-axes)."""
     return page(
         request,
@@ -161,7 +166,14 @@ def _audit_csv(request: HttpRequest, events: Any) -> HttpResponse:
     count = 0
     for event in events.iterator():
         writer.writerow(
-            [event.at.isoformat(), event.actor_label, event.action, event.target, event.ip_address or "", event.detail]
+            [
+                event.at.isoformat(),
+                event.actor_label,
+                event.action,
+                event.target,
+                event.ip_address or "",
+                event.detail,
+            ]
         )
         count += 1
     record_export("audit log (CSV)", actor=request.user, request=request, rows=count)  # type: ignore[arg-type]

@@ -16,7 +16,9 @@ class NHSFormMixin:
         items = []
         for name, messages in self.errors.items():
             if name == "__all__":
-                items += [{"text": str(message), "href": "#main-content-errors"} for message in messages]
+                items += [
+                    {"text": str(message), "href": "#main-content-errors"} for message in messages
+                ]
                 continue
             bound = self[name]  # type: ignore[index]
             anchor = bound.auto_id

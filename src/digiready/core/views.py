@@ -8,7 +8,9 @@ from digiready.core.render import page
 
 
 def start(request: HttpRequest) -> HttpResponse:
-    return page(request, "core/start.jinja", "Measure and grow your digital capability", column_width="full")
+    return page(
+        request, "core/start.jinja", "Measure and grow your digital capability", column_width="full"
+    )
 
 
 @login_required
@@ -57,5 +59,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
         return _error(request, 500, "Sorry, there is a problem with the service")
     except Exception:  # the page itself may need what has failed, such as the database
         return HttpResponse(FALLBACK_500, status=500)
-
-

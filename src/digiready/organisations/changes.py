@@ -45,7 +45,11 @@ def merge(
         for org in predecessors:
             if not org.is_open_on(day_before):
                 raise ChangeError(f"{org.ods_code} is not open on {day_before:%Y-%m-%d}.")
-        if Organisation.objects.filter(ods_code=successor_code).exclude(ods_code__in=found).exists():
+        if (
+            Organisation.objects.filter(ods_code=successor_code)
+            .exclude(ods_code__in=found)
+            .exists()
+        ):
             raise ChangeError(f"The ODS code {successor_code} is already in use.")
 
         successor = Organisation.objects.create(
@@ -57,23 +61,25 @@ def merge(
             effective_from=on,
         )
         parents: set[int] = set()
-        moved = 0
+        # A child of several predecessors gets one link to the successor, primary if any was.
+        children: dict[int, bool] = {}
         for org in predecessors:
             for link in org.parent_links.filter(in_force_on(day_before)):
                 parents.add(link.parent_id)
                 _close(link, day_before)
             for link in org.child_links.filter(in_force_on(day_before)):
                 _close(link, day_before)
-                OrganisationLink.objects.create(
-                    child=link.child, parent=successor, is_primary=link.is_primary, effective_from=on
-                )
-                moved += 1
+                children[link.child_id] = children.get(link.child_id, False) or link.is_primary
             org.effective_to = day_before
             org.save(update_fields=["effective_to"])
             Succession.objects.create(predecessor=org, successor=successor, effective_on=on)
+        for child_id, primary in children.items():
+            OrganisationLink.objects.create(
+                child_id=child_id, parent=successor, is_primary=primary, effective_from=on
+            )
         for parent_id in parents:
             OrganisationLink.objects.create(child=successor, parent_id=parent_id, effective_from=on)
-    return MergeResult(successor=successor, moved_children=moved)
+    return MergeResult(successor=successor, moved_children=len(children))
 
 
 def _close(link: OrganisationLink, last_day: dt.date) -> None:

@@ -17,7 +17,7 @@ class OnDateForm(NHSForm):
 
 
 class GrantLeadForm(NHSForm):
-    person = forms.ModelChoiceField(queryset=None)  # type: ignore[arg-type]
+    person: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(queryset=None)
     action = forms.ChoiceField(choices=[("grant", "Make lead"), ("revoke", "Remove lead role")])
 
     def __init__(self, *args: Any, members: QuerySet[Any], **kwargs: Any) -> None:

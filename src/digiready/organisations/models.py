@@ -68,7 +68,8 @@ class Organisation(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(effective_to__isnull=True) | Q(effective_to__gte=models.F("effective_from")),
+                condition=Q(effective_to__isnull=True)
+                | Q(effective_to__gte=models.F("effective_from")),
                 name="organisation_dates_in_order",
             ),
         ]
@@ -83,7 +84,9 @@ class Organisation(models.Model):
         return self.get_kind_display()
 
     def is_open_on(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or self.effective_to >= day)
+        return self.effective_from <= day and (
+            self.effective_to is None or self.effective_to >= day
+        )
 
     def parents_on(self, day: dt.date) -> "OrganisationQuerySet":
         return Organisation.objects.filter(
@@ -137,7 +140,9 @@ class Succession(models.Model):
     predecessor = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="successions"
     )
-    successor = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="predecessions")
+    successor = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="predecessions"
+    )
     effective_on = models.DateField()
 
     class Meta:

@@ -31,5 +31,9 @@ def title_case(name: str) -> str:
     """Title-case a name written in capitals; leave names already in mixed case alone."""
     if name != name.upper():
         return name
-    words = name.split()
-    return " ".join(_word(word, index == 0) for index, word in enumerate(words))
+    parts = re.split(r"(\s+)", name)
+    first = next((index for index, part in enumerate(parts) if part.strip()), 0)
+    return "".join(
+        part if not part.strip() else _word(part, index == first)
+        for index, part in enumerate(parts)
+    )

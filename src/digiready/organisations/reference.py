@@ -89,7 +89,8 @@ def load_reference(directory: Path = REFERENCE_DIR) -> LoadReport:
     """Load regions, ICBs and trusts; all or nothing."""
     regions = _rows(directory / "nhs_england_regions.csv", ["ods_code", "name", "ons_code"])
     icbs = _rows(
-        directory / "integrated_care_boards.csv", ["ods_code", "name", "ons_code", "region_ods_code"]
+        directory / "integrated_care_boards.csv",
+        ["ods_code", "name", "ons_code", "region_ods_code"],
     )
     trusts = _rows(directory / "nhs_trusts.csv", ["ods_code", "name", "icb_ods_code"])
     region_codes = {row["ods_code"] for row in regions}
@@ -113,7 +114,11 @@ def load_reference(directory: Path = REFERENCE_DIR) -> LoadReport:
         by_code: dict[str, Organisation] = {}
         for row in regions:
             by_code[row["ods_code"]] = _upsert(
-                report, row["ods_code"], name=row["name"], ons_code=row["ons_code"], kind=Kind.REGION
+                report,
+                row["ods_code"],
+                name=row["name"],
+                ons_code=row["ons_code"],
+                kind=Kind.REGION,
             )
         for row in icbs:
             icb = _upsert(
@@ -133,4 +138,3 @@ def load_reference(directory: Path = REFERENCE_DIR) -> LoadReport:
             for index, code in enumerate(codes):
                 _link(report, trust, by_code[code], primary=index == 0)
     return report
-

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 
 from digiready.accounts.models import Role, User
 from digiready.organisations.models import Organisation
@@ -24,7 +25,7 @@ class Scope:
         cache = getattr(self, "_cache", None)
         if cache is None:
             cache = {}
-            for assignment in self.user.roles.select_related("organisation"):  # type: ignore[union-attr]
+            for assignment in self.user.roles.select_related("organisation"):
                 cache.setdefault(assignment.role, []).append(assignment.organisation)
             self._cache = cache
         return list(cache.get(role, []))
@@ -68,7 +69,7 @@ class Scope:
             return True
         return self._covers(self.led_organisations + self.analysed_organisations, org)
 
-    def people(self, org: Organisation):  # type: ignore[no-untyped-def]
+    def people(self, org: Organisation) -> QuerySet[User]:
         """Accounts registered at `org`, for someone allowed to manage them; nobody otherwise."""
         if not self.can_manage_people(org):
             return User.objects.none()

@@ -70,7 +70,7 @@ def people(request: HttpRequest, ods_code: str) -> HttpResponse:
     if not scope.can_manage_people(org):
         raise PermissionDenied
     members = scope.people(org)
-    form = GrantLeadForm(request.POST or None, members=members)
+    form = GrantLeadForm(request.POST if request.method == "POST" else None, members=members)
     if request.method == "POST" and form.is_valid():
         person = form.cleaned_data["person"]
         if form.cleaned_data["action"] == "grant":

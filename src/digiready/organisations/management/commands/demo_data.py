@@ -45,7 +45,7 @@ class Command(BaseCommand):
         rng = random.Random(options["seed"])
         with transaction.atomic():
             for email, name, org_code, profession, role, scope in DEMO_ACCOUNTS:
-                user = UserFactory(
+                user: User = UserFactory(  # type: ignore[assignment]
                     email=email,
                     full_name=name,
                     organisation=Organisation.objects.get(ods_code=org_code),
@@ -67,7 +67,9 @@ class Command(BaseCommand):
                     profession=profession,
                     staff_group=staff_group_for(profession),
                 )
-        self.stdout.write(f"Loaded {len(DEMO_ACCOUNTS)} demo accounts and {options['people']} synthetic staff.")
+        self.stdout.write(
+            f"Loaded {len(DEMO_ACCOUNTS)} demo accounts and {options['people']} synthetic staff."
+        )
         self.print_accounts()
 
     def print_accounts(self) -> None:

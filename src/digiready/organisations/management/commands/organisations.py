@@ -25,7 +25,9 @@ class Command(BaseCommand):
             description="Print the hierarchy region → ICB → provider as it stood on a date, "
             "one organisation per line: ODS code, name, and (for a flat list) its parents.",
         )
-        listing.add_argument("--kind", choices=[k.value for k in Kind], help="Only this kind, as a flat list.")
+        listing.add_argument(
+            "--kind", choices=[k.value for k in Kind], help="Only this kind, as a flat list."
+        )
         listing.add_argument("--on", type=iso_date, help="The date, YYYY-MM-DD (default: today).")
         merging = actions.add_parser(
             "merge",
@@ -36,7 +38,9 @@ class Command(BaseCommand):
         merging.add_argument("predecessors", nargs="+", metavar="ODS_CODE")
         merging.add_argument("--into", required=True, metavar="ODS_CODE", help="The new ODS code.")
         merging.add_argument("--name", required=True, help="The new organisation's name.")
-        merging.add_argument("--on", required=True, type=iso_date, help="The first day, YYYY-MM-DD.")
+        merging.add_argument(
+            "--on", required=True, type=iso_date, help="The first day, YYYY-MM-DD."
+        )
         merging.add_argument("--ons-code", default="", help="The new ONS code, if it has one.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -48,12 +52,17 @@ class Command(BaseCommand):
     def _merge(self, options: dict[str, Any]) -> None:
         try:
             result = merge(
-                options["predecessors"], options["into"], options["name"], options["on"], options["ons_code"]
+                options["predecessors"],
+                options["into"],
+                options["name"],
+                options["on"],
+                options["ons_code"],
             )
         except ChangeError as error:
             raise CommandError(str(error)) from error
+        successor = result.successor
         self.stdout.write(
-            f"{result.successor.ods_code} {result.successor.name} opens on {options['on']:%Y-%m-%d}; "
+            f"{successor.ods_code} {successor.name} opens on {options['on']:%Y-%m-%d}; "
             f"{result.moved_children} organisations moved to it."
         )
 

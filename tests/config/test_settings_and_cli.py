@@ -1,0 +1,91 @@
+import os
+import secrets
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+from digiready.config.cli import main
+
+OUR_COMMANDS = ["load-reference", "organisations", "demo-data"]
+
+
+def run_django(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "digiready.config.cli", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks() -> None:
+    result = run_django(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE="digiready.config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="digiready.example",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "digiready.config.cli", "check"],
+        env={**env, "DJANGO_SETTINGS_MODULE": "digiready.config.settings.production"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_digiready_command_lists_the_services_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["help"])
+    listing = capsys.readouterr().out
+    for command in ("load_reference", "organisations", "demo_data"):
+        assert command in listing
+
+
+@pytest.mark.parametrize("command", [*OUR_COMMANDS, "organisations list", "organisations merge"])
+def test_every_command_explains_itself(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([*command.split(), "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: digiready")
+    assert len(out.splitlines()) > 5
+
+
+@pytest.mark.django_db
+@override_settings(DIGIREADY_PRODUCTION=True)
+def test_demo_data_is_never_loaded_in_production() -> None:
+    with pytest.raises(CommandError, match="never loaded with production settings"):
+        call_command("demo_data")
+
+
+@pytest.mark.django_db
+def test_demo_data_gives_one_account_for_each_role_and_can_run_twice() -> None:
+    from digiready.accounts.models import Role, User
+
+    out = StringIO()
+    call_command("demo_data", people=5, stdout=out)
+    call_command("demo_data", people=5, stdout=out)
+    assert "Demo data is already loaded." in out.getvalue()
+    roles = set(
+        User.objects.filter(email__endswith="@demo.example").values_list("roles__role", flat=True)
+    )
+    assert roles == {None, *Role.values}
+    assert User.objects.filter(email__endswith="@staff.example").count() == 5
