@@ -61,3 +61,30 @@ def test_exporting_the_audit_log_is_itself_logged(
     export = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert export.actor == admin
     assert export.detail == {"rows": len(rows) - 1}
+
+
+@pytest.mark.parametrize(
+    ("role", "scope", "allowed"),
+    [
+        (Role.ANALYST, None, True),
+        (Role.ANALYST, "Y62", True),
+        (Role.ANALYST, "QOP", True),
+        (Role.ANALYST, "R0A", False),
+        (Role.ORGANISATION_LEAD, "R0A", True),
+        (Role.ORGANISATION_LEAD, "QOP", True),
+        (Role.EDUCATOR, None, True),
+        (Role.EDUCATOR, "R0A", False),
+        (Role.ADMINISTRATOR, "Y62", False),
+    ],
+)
+def test_roles_are_scoped_only_as_they_should_be(
+    make_person: Callable[..., User], org: Callable, role: str, scope: str | None, allowed: bool
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    person = make_person()
+    if allowed:
+        assert grant_role(person, role, org(scope) if scope else None).pk
+    else:
+        with pytest.raises(ValidationError):
+            grant_role(person, role, org(scope) if scope else None)

@@ -38,7 +38,7 @@ def test_production_settings_pass_the_deployment_checks() -> None:
 
 def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "digiready.config.cli", "check"],
         env={**env, "DJANGO_SETTINGS_MODULE": "digiready.config.settings.production"},
         capture_output=True,

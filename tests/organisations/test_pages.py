@@ -35,8 +35,9 @@ def test_browsing_on_a_date_with_a_bad_date_says_so(client: Client) -> None:
 
 
 def test_browsing_before_an_icb_opened_does_not_show_it(client: Client) -> None:
-    from digiready.organisations.changes import merge
     import datetime as dt
+
+    from digiready.organisations.changes import merge
 
     merge(["QH8", "QJG"], "QZ1", "NHS Essex Integrated Care Board", dt.date(2026, 4, 1))
     before = client.get("/organisations/Y61/", {"on": "2026-03-31"})

@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -124,6 +125,19 @@ class RoleAssignment(models.Model):
                 name="organisation_lead_has_organisation",
             ),
         ]
+
+    def clean(self) -> None:
+        org = self.organisation
+        if self.role == Role.ORGANISATION_LEAD and org is None:
+            raise ValidationError({"organisation": "An organisation lead needs an organisation."})
+        if self.role == Role.ANALYST and org is not None and org.kind not in ("icb", "region"):
+            raise ValidationError(
+                {"organisation": "An analyst covers an ICB, a region, or (left empty) the nation."}
+            )
+        if self.role in (Role.EDUCATOR, Role.ADMINISTRATOR) and org is not None:
+            raise ValidationError(
+                {"organisation": f"The {self.get_role_display()} role is not scoped."}
+            )
 
     def __str__(self) -> str:
         where = self.organisation.name if self.organisation else "national"

@@ -141,7 +141,7 @@ def _require_administrator(request: HttpRequest) -> None:
 def audit_log(request: HttpRequest) -> HttpResponse:
     _require_administrator(request)
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.all()
+    events = request.scope.audit_events()  # type: ignore[attr-defined]
     if form.is_valid() and form.cleaned_data["action"]:
         events = events.filter(action=form.cleaned_data["action"])
     if request.GET.get("format") == "csv":

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
-from digiready.accounts.models import Role, User
+from digiready.accounts.models import AuditEvent, Role, User
 from digiready.organisations.models import Organisation
 
 
@@ -76,6 +76,12 @@ class Scope:
         return User.objects.filter(organisation=org, is_active=True).prefetch_related(
             "roles__organisation"
         )
+
+    def audit_events(self) -> QuerySet[AuditEvent]:
+        """The audit log, for administrators only."""
+        if not self.is_administrator:
+            return AuditEvent.objects.none()
+        return AuditEvent.objects.all()
 
 
 def scope_for(user: User | AnonymousUser) -> Scope:

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
-from digiready.accounts.models import Role, RoleAssignment
+from digiready.accounts.models import Role
 from digiready.accounts.roles import grant_role, revoke_role
 from digiready.core.render import page
 from digiready.organisations.forms import GrantLeadForm, OnDateForm
@@ -76,9 +76,7 @@ def people(request: HttpRequest, ods_code: str) -> HttpResponse:
         if form.cleaned_data["action"] == "grant":
             grant_role(person, Role.ORGANISATION_LEAD, org, by=request.user)  # type: ignore[arg-type]
         else:
-            for assignment in RoleAssignment.objects.filter(
-                user=person, role=Role.ORGANISATION_LEAD, organisation=org
-            ):
+            for assignment in person.roles.filter(role=Role.ORGANISATION_LEAD, organisation=org):
                 revoke_role(assignment, by=request.user)  # type: ignore[arg-type]
         return redirect("organisations:people", org.ods_code)
     if request.method == "POST" and not form.is_valid():
