@@ -126,6 +126,12 @@ class RoleAssignment(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        where = self.organisation.name if self.organisation else "national"
+        if self.role in (Role.EDUCATOR, Role.ADMINISTRATOR):
+            return self.get_role_display()
+        return f"{self.get_role_display()} ({where})"
+
     def clean(self) -> None:
         org = self.organisation
         if self.role == Role.ORGANISATION_LEAD and org is None:
@@ -138,12 +144,6 @@ class RoleAssignment(models.Model):
             raise ValidationError(
                 {"organisation": f"The {self.get_role_display()} role is not scoped."}
             )
-
-    def __str__(self) -> str:
-        where = self.organisation.name if self.organisation else "national"
-        if self.role in (Role.EDUCATOR, Role.ADMINISTRATOR):
-            return self.get_role_display()
-        return f"{self.get_role_display()} ({where})"
 
 
 class AuditEvent(models.Model):
