@@ -1,0 +1,1 @@
+"""End-to-end tests: the service in a real browser, every page checked with axe-core."""

@@ -1,0 +1,82 @@
+"""Each demo role signs in, finds what its role offers, and signs out."""
+
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .steps import expect_heading, sign_in, sign_out, visit
+
+pytestmark = pytest.mark.e2e
+
+R0A = "Manchester University NHS Foundation Trust"
+EVERYONE_SEES = ("Home", "Organisations")
+EVERYONE_VISITS = (
+    ("/home/", "Your Digital Ready home"),
+    ("/accounts/details/", "Your details"),
+    ("/organisations/", "NHS England regions"),
+    ("/organisations/R0A/", R0A),
+    ("/accounts/sign-out/", "Are you sure you want to sign out?"),
+)
+LEAD_SEES = ("People at R0A",)
+ADMINISTRATOR_SEES = ("Audit log", "Administration")
+
+
+@dataclass(frozen=True)
+class DemoRole:
+    email: str
+    navigation: tuple[str, ...] = ()
+    pages: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def hidden_navigation(self) -> set[str]:
+        return set(LEAD_SEES + ADMINISTRATOR_SEES) - set(self.navigation)
+
+
+ROLES = [
+    DemoRole("staff@demo.example"),
+    DemoRole(
+        "lead@demo.example",
+        navigation=LEAD_SEES,
+        pages=(("/organisations/R0A/people/", f"People at {R0A}"),),
+    ),
+    DemoRole("educator@demo.example"),
+    DemoRole("analyst@demo.example"),
+    DemoRole("national@demo.example"),
+    DemoRole(
+        "admin@demo.example",
+        navigation=ADMINISTRATOR_SEES,
+        pages=(
+            ("/accounts/audit/", "Audit log"),
+            ("/organisations/R0A/people/", f"People at {R0A}"),
+            ("/admin/", "Site administration"),
+            ("/admin/accounts/user/", "Select user to change"),
+            ("/admin/organisations/organisation/", "Select organisation to change"),
+            ("/admin/accounts/auditevent/", "Select audit event to view"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role.email.split("@")[0])
+def test_each_role_signs_in_sees_its_pages_and_signs_out(
+    page: Page, demo_data: None, role: DemoRole
+) -> None:
+    # Given a demo account for the role, when its owner signs in
+    sign_in(page, role.email)
+
+    # Then the header offers what the role may use, and nothing it may not
+    menu = page.get_by_role("navigation", name="Menu")
+    for text in EVERYONE_SEES + role.navigation:
+        expect(menu.get_by_role("link", name=text, exact=True)).to_be_visible()
+    for text in role.hidden_navigation:
+        expect(menu.get_by_role("link", name=text, exact=True)).to_have_count(0)
+
+    # And every page the role can reach shows its heading and is accessible
+    for path, title in EVERYONE_VISITS + role.pages:
+        visit(page, path)
+        expect_heading(page, title)
+
+    # When they go home and sign out through the confirmation page, then they are signed out
+    visit(page, "/home/")
+    sign_out(page)
