@@ -79,3 +79,13 @@ def test_the_list_command_prints_the_tree_indented() -> None:
 def test_the_list_command_refuses_a_date_it_cannot_read() -> None:
     with pytest.raises(CommandError, match="not a date"):
         listing("--on", "31/03/2026")
+
+
+def test_reloading_the_reference_after_a_merger_keeps_the_merger() -> None:
+    from digiready.organisations.reference import load_reference
+
+    merge_essex()
+    report = load_reference()
+    assert report.links_created == 0
+    basildon = Organisation.objects.get(ods_code="RAJ")
+    assert [p.ods_code for p in basildon.parents_on(MERGE_DAY)] == ["QZ1"]

@@ -73,11 +73,9 @@ def _upsert(report: LoadReport, ods_code: str, **values: str) -> Organisation:
 
 
 def _link(report: LoadReport, child: Organisation, parent: Organisation, primary: bool) -> None:
-    # A child that already has any link to this parent keeps its recorded history as it is.
+    # A child with any link to this parent, open or closed (after a merger, say), keeps its
+    # recorded history as it is.
     if OrganisationLink.objects.filter(child=child, parent=parent).exists():
-        return
-    # Nor is a child moved by a re-load once its links have been changed by hand (a merger).
-    if child.parent_links.filter(effective_to__isnull=False).exists():
         return
     OrganisationLink.objects.create(
         child=child, parent=parent, is_primary=primary, effective_from=EARLIEST

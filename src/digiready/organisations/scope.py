@@ -19,16 +19,17 @@ class Scope:
     user: User | AnonymousUser
     day: dt.date = field(default_factory=dt.date.today)
 
+    _by_role: dict[str, list[Organisation | None]] | None = field(default=None, init=False)
+
     def _assignments(self, role: str) -> list[Organisation | None]:
+        """The organisations the person holds `role` for (None: unscoped), read once a request."""
         if not self.user.is_authenticated:
             return []
-        cache = getattr(self, "_cache", None)
-        if cache is None:
-            cache = {}
+        if self._by_role is None:
+            self._by_role = {}
             for assignment in self.user.roles.select_related("organisation"):
-                cache.setdefault(assignment.role, []).append(assignment.organisation)
-            self._cache = cache
-        return list(cache.get(role, []))
+                self._by_role.setdefault(assignment.role, []).append(assignment.organisation)
+        return list(self._by_role.get(role, []))
 
     @property
     def is_administrator(self) -> bool:

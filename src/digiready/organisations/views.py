@@ -88,5 +88,10 @@ def people(request: HttpRequest, ods_code: str) -> HttpResponse:
         section=SECTION,
         org=org,
         members=members,
+        lead_ids=set(
+            org.role_assignments.filter(role=Role.ORGANISATION_LEAD).values_list(
+                "user_id", flat=True
+            )
+        ),
         column_width="full",
     )
