@@ -55,7 +55,7 @@ run: setup
 	@echo
 	@echo "Digital Ready is running at http://$(HOST):$(PORT)/  (press Ctrl+C to stop)"
 	@echo
-	$(BIN)/gunicorn digiready.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
+	@$(BIN)/gunicorn digiready.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check .

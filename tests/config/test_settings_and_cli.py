@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from digiready.config.cli import main
 
-OUR_COMMANDS = ["load-reference", "organisations", "demo-data"]
+OUR_COMMANDS = ["load-reference", "organisations", "demo-data", "roles"]
 
 
 def run_django(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -59,7 +59,10 @@ def test_the_digiready_command_lists_the_services_commands(
         assert command in listing
 
 
-@pytest.mark.parametrize("command", [*OUR_COMMANDS, "organisations list", "organisations merge"])
+@pytest.mark.parametrize(
+    "command",
+    [*OUR_COMMANDS, "organisations list", "organisations merge", "roles list", "roles grant"],
+)
 def test_every_command_explains_itself(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main([*command.split(), "--help"])

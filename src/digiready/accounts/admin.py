@@ -2,9 +2,19 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
 from django.http import HttpRequest
 
 from digiready.accounts.models import AuditEvent, RoleAssignment, User
+
+
+class PersonCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "full_name")
+
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).lower()
 
 
 class RoleInline(admin.TabularInline):
@@ -27,11 +37,8 @@ class PersonAdmin(UserAdmin):
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
+    add_form = PersonCreationForm
     add_fieldsets = ((None, {"fields": ("email", "full_name", "password1", "password2")}),)
-
-    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
-        obj.username = obj.email.lower()
-        super().save_model(request, obj, form, change)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         # The audit log records which administrator granted or revoked each role.

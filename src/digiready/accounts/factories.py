@@ -20,7 +20,6 @@ class UserFactory(DjangoModelFactory):
 
     full_name = factory.Faker("name", locale="en_GB")
     email = factory.Sequence(lambda n: f"person{n}@staff.example")
-    username = factory.SelfAttribute("email")
     profession = factory.Iterator([p.code for p in PROFESSIONS])
     staff_group = factory.LazyAttribute(
         lambda o: next(p.staff_group for p in PROFESSIONS if p.code == o.profession)

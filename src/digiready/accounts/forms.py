@@ -131,7 +131,6 @@ class SignUpForm(ProfileFields):
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=False)
-        user.username = user.email
         user.set_password(self.cleaned_data["password1"])
         if commit:
             user.save()

@@ -3,7 +3,7 @@
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,25 +11,26 @@ from django.db.models import Q
 from digiready.accounts.professions import PROFESSION_CHOICES, STAFF_GROUP_CHOICES
 
 
-class PersonManager(UserManager["User"]):
-    """Users sign in with their e-mail address; the username is the address, lower-cased."""
+class PersonManager(BaseUserManager["User"]):
+    """People sign in with their e-mail address, kept lower-case so it matches however typed."""
 
-    def create_user(  # type: ignore[override]
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(
         self, email: str, password: str | None = None, **extra_fields: Any
     ) -> "User":
-        address = self.normalize_email(email).lower()
-        return super().create_user(address, address, password, **extra_fields)
-
-    def create_superuser(  # type: ignore[override]
-        self, email: str, password: str | None = None, **extra_fields: Any
-    ) -> "User":
-        address = self.normalize_email(email).lower()
-        return super().create_superuser(address, address, password, **extra_fields)
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra_fields)
 
 
 class User(AbstractUser):
     """A person with an account. Staff belong to one provider and have one profession."""
 
+    username = None  # type: ignore[assignment]
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
     full_name = models.CharField(max_length=200)
@@ -45,11 +46,11 @@ class User(AbstractUser):
     profession = models.CharField(max_length=40, choices=PROFESSION_CHOICES, blank=True)
     staff_group = models.CharField(max_length=40, choices=STAFF_GROUP_CHOICES, blank=True)
 
-    USERNAME_FIELD = "username"
+    USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: ClassVar[list[str]] = ["email"]
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
 
-    objects: ClassVar[PersonManager] = PersonManager()
+    objects: ClassVar[PersonManager] = PersonManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["full_name", "email"]
