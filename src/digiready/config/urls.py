@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from digiready.config.api import api
+
 urlpatterns = [
     path("", include("digiready.core.urls")),
     path("accounts/", include("digiready.accounts.urls")),
     path("organisations/", include("digiready.organisations.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 
