@@ -61,6 +61,7 @@ lint: $(VENV)/.synced
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/djlint --lint --profile=jinja --extension=jinja src/digiready
 	$(DIGIREADY) makemigrations --check --dry-run --verbosity 0
 
 typecheck: $(VENV)/.synced
