@@ -1,5 +1,6 @@
 import csv
 import io
+import json
 from collections.abc import Callable
 
 import pytest
@@ -58,6 +59,7 @@ def test_exporting_the_audit_log_is_itself_logged(
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["when", "who", "action", "target", "ip_address", "detail"]
     assert {row[2] for row in rows[1:]} == {"role_granted"}
+    assert json.loads(rows[1][5]) == {"role": "administrator", "organisation": None}
     export = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert export.actor == admin
     assert export.detail == {"rows": len(rows) - 1}
@@ -88,3 +90,16 @@ def test_roles_are_scoped_only_as_they_should_be(
     else:
         with pytest.raises(ValidationError):
             grant_role(person, role, org(scope) if scope else None)
+
+
+def test_a_formula_in_a_logged_value_is_exported_as_text(
+    make_person: Callable[..., User], signed_in: Callable[[User], Client]
+) -> None:
+    from digiready.accounts.audit import record
+
+    record(AuditEvent.Action.SIGN_IN_FAILED, actor_label="=cmd|'/c calc'!A1")
+    admin = make_person(role=Role.ADMINISTRATOR)
+    response = signed_in(admin).get("/accounts/audit/", {"format": "csv"})
+    text = response.content.decode()
+    assert ",=cmd" not in text
+    assert ",'=cmd" in text

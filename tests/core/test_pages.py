@@ -3,7 +3,7 @@ import doctest
 import pytest
 from django.test import Client, RequestFactory
 
-from digiready.core import presenters
+from digiready.core import exports, presenters
 from digiready.core.views import server_error
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,10 @@ def test_service_information_pages_exist(client: Client) -> None:
 
 def test_presenters_format_as_their_examples_say() -> None:
     assert doctest.testmod(presenters).failed == 0
+
+
+def test_export_cells_are_never_spreadsheet_formulas() -> None:
+    assert doctest.testmod(exports).failed == 0
 
 
 def test_static_assets_of_the_design_system_are_served(client: Client) -> None:

@@ -25,6 +25,7 @@ from digiready.accounts.forms import (
     SignUpForm,
 )
 from digiready.accounts.models import AuditEvent
+from digiready.core.exports import spreadsheet_safe
 from digiready.core.render import page
 
 SECTION = "Your account"
@@ -165,15 +166,9 @@ def _audit_csv(request: HttpRequest, events: Any) -> HttpResponse:
     writer.writerow(["when", "who", "action", "target", "ip_address", "detail"])
     count = 0
     for event in events.iterator():
+        cells = [event.at.isoformat(), event.actor_label, event.action, event.target]
         writer.writerow(
-            [
-                event.at.isoformat(),
-                event.actor_label,
-                event.action,
-                event.target,
-                event.ip_address or "",
-                event.detail,
-            ]
+            [spreadsheet_safe(cell) for cell in [*cells, event.ip_address, event.detail]]
         )
         count += 1
     record_export("audit log (CSV)", actor=request.user, request=request, rows=count)  # type: ignore[arg-type]

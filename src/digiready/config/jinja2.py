@@ -22,13 +22,9 @@ def combine(base: dict[str, Any], extra: dict[str, Any] | None) -> dict[str, Any
 
 
 def environment(**options: Any) -> Environment:
-    base_loader = options.pop("loader", None)
-    if base_loader is None:
-        from jinja2 import FileSystemLoader
-
-        base_loader = FileSystemLoader([])
+    # Django's backend passes a loader for the template folders in settings; ours come first.
     options["undefined"] = ChainableUndefined
-    options["loader"] = ChoiceLoader([base_loader, PackageLoader("nhsuk_frontend_jinja")])
+    options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
     options.setdefault("autoescape", True)
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.do"]
     env = Environment(**options)  # noqa: S701 - autoescape is set above
