@@ -49,6 +49,7 @@ def test_an_empty_sign_up_form_shows_every_error_in_the_summary(client: Client) 
                     "Create a password"):  # fmt: skip
         assert message in response.text
     assert 'href="#id_full_name"' in response.text
+    assert response.text.count('autocomplete="new-password"') == 2  # password managers offer one
 
 
 def test_mismatched_or_weak_passwords_are_refused(client: Client) -> None:
