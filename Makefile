@@ -15,12 +15,13 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test setup serve lint typecheck bench clean help
+.PHONY: run test setup assets lint typecheck clean help
 
 help:
 	@echo "make run    set up (first time) and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run every check and test"
-	@echo "make lint   ruff, import contracts and migrations check only"
+	@echo "make lint   ruff, import contracts, template lint and migrations check only"
+	@echo "make assets the environment and static files only (for production)"
 	@echo "make clean  remove the environment, build output and local database"
 
 $(UV):
@@ -45,6 +46,8 @@ $(ASSETS)/.built: node_modules/.installed
 var/static/.collected: $(VENV)/.synced $(ASSETS)/.built $(shell find src/digiready/static -type f 2>/dev/null)
 	$(DIGIREADY) collectstatic --noinput --verbosity 0
 	@touch $@
+
+assets: var/static/.collected
 
 setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) migrate --noinput --verbosity 0
