@@ -92,3 +92,18 @@ def test_demo_data_gives_one_account_for_each_role_and_can_run_twice() -> None:
     )
     assert roles == {None, *Role.values}
     assert User.objects.filter(email__endswith="@staff.example").count() == 5
+
+
+def test_email_settings_come_from_an_smtp_url() -> None:
+    import doctest
+
+    from digiready.config import env
+
+    assert doctest.testmod(env).failed == 0
+    with pytest.raises(ValueError, match="EMAIL_URL must look like"):
+        env.smtp_settings("mysql://smtp.example")
+
+
+def test_the_service_starts_with_an_email_url() -> None:
+    result = run_django("check", EMAIL_URL="smtp://mailer:secret@smtp.example:2525")
+    assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 
@@ -31,3 +32,22 @@ def local_secret_key(var_dir: Path) -> str:
     key_file.write_text(key)
     key_file.chmod(0o600)
     return key
+
+
+def smtp_settings(url: str) -> tuple[str, int, str, str]:
+    """Host, port, user and password from `smtp://user:password@host:port`.
+
+    >>> smtp_settings("smtp://mailer:s%40cret@smtp.example:2525")
+    ('smtp.example', 2525, 'mailer', 's@cret')
+    >>> smtp_settings("smtp://smtp.example")
+    ('smtp.example', 587, '', '')
+    """
+    parts = urlsplit(url)
+    if parts.scheme != "smtp" or not parts.hostname:
+        raise ValueError(f"EMAIL_URL must look like smtp://user:password@host:port, not {url!r}")
+    return (
+        parts.hostname,
+        parts.port or 587,
+        unquote(parts.username or ""),
+        unquote(parts.password or ""),
+    )

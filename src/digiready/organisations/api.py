@@ -5,7 +5,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
-from digiready.organisations.models import Kind, Organisation
+from digiready.organisations.models import Kind, Organisation, OrganisationLink, in_force_on
 
 router = Router(tags=["organisations"])
 
@@ -33,7 +33,7 @@ class ListFilters(Schema):
     within: str | None = None
 
 
-def _out(org: Organisation, day: dt.date) -> dict[str, object]:
+def _out(org: Organisation, day: dt.date, parents: list[str] | None = None) -> dict[str, object]:
     return {
         "ods_code": org.ods_code,
         "name": org.name,
@@ -42,7 +42,7 @@ def _out(org: Organisation, day: dt.date) -> dict[str, object]:
         "ons_code": org.ons_code,
         "effective_from": org.effective_from,
         "effective_to": org.effective_to,
-        "parents": sorted(p.ods_code for p in org.parents_on(day)),
+        "parents": sorted(p.ods_code for p in org.parents_on(day)) if parents is None else parents,
     }
 
 
@@ -61,7 +61,14 @@ def list_organisations(
         if parent is None:
             raise Http404(f"No organisation has the ODS code {filters.within}.")
         organisations = organisations.filter(pk__in=parent.children_on(day))
-    return [_out(org, day) for org in organisations.prefetch_related("parent_links__parent")]
+    # One query for every organisation's parents on the day, not one per organisation.
+    parents: dict[int, list[str]] = {}
+    links = OrganisationLink.objects.filter(in_force_on(day), child__in=organisations)
+    for child_id, code in links.order_by("parent__ods_code").values_list(
+        "child_id", "parent__ods_code"
+    ):
+        parents.setdefault(child_id, []).append(code)
+    return [_out(org, day, parents.get(org.pk, [])) for org in organisations]
 
 
 @router.get("/{ods_code}", response=OrganisationDetail, summary="One organisation")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from digiready.config.env import env_bool, env_list, local_secret_key
+from digiready.config.env import env_bool, env_list, local_secret_key, smtp_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = Path(os.environ.get("DIGIREADY_HOME", PACKAGE_DIR.parents[1])).resolve()
@@ -128,11 +128,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 if os.environ.get("EMAIL_URL"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    _email = dj_database_url.parse(os.environ["EMAIL_URL"])
-    EMAIL_HOST = _email.get("HOST", "")
-    EMAIL_PORT = int(_email.get("PORT") or 587)
-    EMAIL_HOST_USER = _email.get("USER", "")
-    EMAIL_HOST_PASSWORD = _email.get("PASSWORD", "")
+    EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = smtp_settings(
+        os.environ["EMAIL_URL"]
+    )
     EMAIL_USE_TLS = True
 
 LANGUAGE_CODE = "en-gb"

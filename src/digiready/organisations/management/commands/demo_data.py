@@ -41,7 +41,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo data is already loaded.")
             self.print_accounts()
             return
-        load_reference()
+        if not Organisation.objects.exists():
+            load_reference()
         rng = random.Random(options["seed"])
         with transaction.atomic():
             for email, name, org_code, profession, role, scope in DEMO_ACCOUNTS:
