@@ -15,13 +15,14 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test setup assets lint typecheck clean help
+.PHONY: run test setup assets lint typecheck bench clean help
 
 help:
 	@echo "make run    set up (first time) and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run every check and test"
 	@echo "make lint   ruff, import contracts, template lint and migrations check only"
 	@echo "make assets the environment and static files only (for production)"
+	@echo "make bench  run the benchmarks; results in bench/results/"
 	@echo "make clean  remove the environment, build output and local database"
 
 $(UV):
@@ -52,6 +53,7 @@ assets: var/static/.collected
 setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) migrate --noinput --verbosity 0
 	$(DIGIREADY) load-reference
+	$(DIGIREADY) load-frameworks
 	$(DIGIREADY) demo-data
 
 run: setup
@@ -72,6 +74,9 @@ typecheck: $(VENV)/.synced
 
 test: $(VENV)/.synced var/static/.collected lint typecheck
 	$(BIN)/pytest
+
+bench: $(VENV)/.synced
+	$(BIN)/python bench/framework_import.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules build var .pytest_cache .mypy_cache .ruff_cache

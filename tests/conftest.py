@@ -10,15 +10,18 @@ from django.test import Client
 from digiready.accounts.factories import DEMO_PASSWORD, UserFactory
 from digiready.accounts.models import Role, User
 from digiready.accounts.roles import grant_role
+from digiready.frameworks.bundle import load_bundled
 from digiready.organisations.models import Organisation
 from digiready.organisations.reference import load_reference
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
-    """Every database test starts with the NHS England regions, ICBs and trusts loaded."""
+    """Every database test starts with the NHS England regions, ICBs and trusts loaded, and the
+    bundled frameworks with their role profiles."""
     with django_db_blocker.unblock():
         load_reference()
+        load_bundled()
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,9 @@ from pathlib import Path
 import digiready
 
 SOURCE = Path(digiready.__file__).parent
-# Reference data anyone may read; everything else a view reads goes through request.scope.
-PUBLIC_MODELS = {"Organisation"}
+# Reference data anyone may read (frameworks views hide drafts themselves); everything else a
+# view reads goes through request.scope.
+PUBLIC_MODELS = {"Organisation", "Framework", "FrameworkVersion", "Capability", "Crosswalk"}
 
 
 def bare_queries(path: Path, root: Path = SOURCE) -> list[str]:

@@ -77,9 +77,11 @@ class Role(models.TextChoices):
     EDUCATOR = "educator", "Educator"
     ANALYST = "analyst", "Analyst"
     ADMINISTRATOR = "administrator", "Administrator"
+    FRAMEWORK_AUTHOR = "framework_author", "Framework author"
 
 
 SCOPED_ROLES = {Role.ORGANISATION_LEAD, Role.ANALYST}
+UNSCOPED_ROLES = {Role.EDUCATOR, Role.ADMINISTRATOR, Role.FRAMEWORK_AUTHOR}
 
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
@@ -91,7 +93,8 @@ class RoleAssignment(models.Model):
     """A role a person holds. Everyone with an account is staff; these add to that.
 
     An organisation lead is scoped to an organisation; an analyst to an ICB, a region, or the
-    whole nation (no organisation). Educators and administrators are not scoped.
+    whole nation (no organisation). Educators, administrators and framework authors are not
+    scoped.
     """
 
     user = models.ForeignKey(
@@ -129,7 +132,7 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         where = self.organisation.name if self.organisation else "national"
-        if self.role in (Role.EDUCATOR, Role.ADMINISTRATOR):
+        if self.role in UNSCOPED_ROLES:
             return self.get_role_display()
         return f"{self.get_role_display()} ({where})"
 
@@ -141,7 +144,7 @@ class RoleAssignment(models.Model):
             raise ValidationError(
                 {"organisation": "An analyst covers an ICB, a region, or (left empty) the nation."}
             )
-        if self.role in (Role.EDUCATOR, Role.ADMINISTRATOR) and org is not None:
+        if self.role in UNSCOPED_ROLES and org is not None:
             raise ValidationError(
                 {"organisation": f"The {self.get_role_display()} role is not scoped."}
             )
@@ -160,6 +163,11 @@ class AuditEvent(models.Model):
         EXPORT = "export", "Data exported"
         ACCOUNT_CREATED = "account_created", "Account created"
         PASSWORD_RESET = "password_reset", "Password reset requested"
+        FRAMEWORK_IMPORTED = "framework_imported", "Framework imported"
+        FRAMEWORK_CHANGED = "framework_changed", "Framework draft changed"
+        FRAMEWORK_PUBLISHED = "framework_published", "Framework published"
+        FRAMEWORK_RETIRED = "framework_retired", "Framework retired"
+        ROLE_PROFILE_CHANGED = "role_profile_changed", "Role profile changed"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from digiready.core.problems import register_problem_handlers
+from digiready.frameworks.api import router as frameworks
 from digiready.organisations.api import router as organisations
 
 api = NinjaAPI(
@@ -16,3 +17,4 @@ api = NinjaAPI(
 )
 register_problem_handlers(api)
 api.add_router("/organisations", organisations)
+api.add_router("/frameworks", frameworks)

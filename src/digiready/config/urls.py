@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("digiready.core.urls")),
     path("accounts/", include("digiready.accounts.urls")),
     path("organisations/", include("digiready.organisations.urls")),
+    path("frameworks/", include("digiready.frameworks.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

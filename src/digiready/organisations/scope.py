@@ -42,6 +42,11 @@ class Scope:
         return bool(self._assignments(Role.EDUCATOR))
 
     @property
+    def is_framework_author(self) -> bool:
+        """Framework authors edit frameworks and role profiles; administrators may too."""
+        return self.is_administrator or bool(self._assignments(Role.FRAMEWORK_AUTHOR))
+
+    @property
     def is_national_analyst(self) -> bool:
         return None in self._assignments(Role.ANALYST)
 

@@ -31,7 +31,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-DIGIREADY_APPS = ["core", "accounts", "organisations"]
+DIGIREADY_APPS = ["core", "accounts", "organisations", "frameworks"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -149,6 +149,10 @@ STORAGES = {
 SERVICE_NAME = "Digital Ready"
 PHASE = os.environ.get("DIGIREADY_PHASE", "beta")
 FEEDBACK_URL = os.environ.get("DIGIREADY_FEEDBACK_URL", "mailto:feedback@digiready.invalid")
+# The public address of the service: exported CASE identifiers resolve under it.
+SITE_URL = os.environ.get("DIGIREADY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The largest framework file (CASE or CSV) accepted for import; 5,000 CASE items are about 5 MB.
+FRAMEWORK_UPLOAD_MAX_BYTES = int(os.environ.get("DIGIREADY_FRAMEWORK_UPLOAD_MAX_BYTES", 50_000_000))
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,14 @@ DEMO_ACCOUNTS: list[tuple[str, str, str, str, str | None, str | None]] = [
     ("analyst@demo.example", "Ash Analyst", "R0A", "data_analyst", Role.ANALYST, "QOP"),
     ("national@demo.example", "Nat National", "RBS", "data_analyst", Role.ANALYST, None),
     ("admin@demo.example", "Ada Admin", "R0A", "ddat", Role.ADMINISTRATOR, None),
+    (
+        "author@demo.example",
+        "Fran Author",
+        "RBS",
+        "clinical_informatician",
+        Role.FRAMEWORK_AUTHOR,
+        None,
+    ),
 ]
 DEMO_TRUSTS = ["R0A", "RBS", "RX4", "RYR", "RJ1"]
 

@@ -1,0 +1,58 @@
+"""Install the frameworks and role profiles that ship with the service. Safe to run again."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from digiready.frameworks.bundled import BUNDLED_FRAMEWORKS, load_framework_file
+from digiready.frameworks.models import Framework, FrameworkVersion, RoleProfile
+from digiready.frameworks.profiles import load_role_profiles
+from digiready.frameworks.store import save_framework
+
+PERSON_FRAMEWORK = "digital-ready"
+
+
+def load_bundled() -> list[str]:
+    """Load each bundled framework version not yet held, then any missing role profiles."""
+    done = []
+    for path in BUNDLED_FRAMEWORKS:
+        fw = load_framework_file(path)
+        if FrameworkVersion.objects.filter(identifier=fw.identifier).exists():
+            continue
+        version = save_framework(fw, slug=path.stem, source=path.name)
+        done.append(f"Loaded {version} ({len(fw.capabilities())} capabilities).")
+    added = load_default_profiles()
+    if added:
+        done.append(f"Added {added} default role profiles.")
+    return done
+
+
+@transaction.atomic
+def load_default_profiles() -> int:
+    """Create the default profile for every (profession or staff group, archetype) missing."""
+    framework = Framework.objects.filter(slug=PERSON_FRAMEWORK).first()
+    version = framework.current_version() if framework else None
+    if framework is None or version is None:
+        return 0
+    lineage_by_code = {d.code: str(d.lineage) for d in version.domains.all()}
+    held = set(framework.role_profiles.values_list("profession", "staff_group", "archetype"))
+    new = []
+    for profile in load_role_profiles():
+        key = (profile.profession or "", profile.staff_group or "", profile.archetype)
+        if key in held:
+            continue
+        new.append(
+            RoleProfile(
+                framework=framework,
+                profession=key[0],
+                staff_group=key[1],
+                archetype=profile.archetype,
+                expected={
+                    lineage_by_code[code]: level
+                    for code, level in profile.expected.items()
+                    if code in lineage_by_code
+                },
+            )
+        )
+    RoleProfile.objects.bulk_create(new)
+    return len(new)
