@@ -53,7 +53,7 @@ assets: var/static/.collected
 setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) migrate --noinput --verbosity 0
 	$(DIGIREADY) load-reference
-	$(DIGIREADY) load-frameworks
+	$(DIGIREADY) load-frameworks --examples
 	$(DIGIREADY) demo-data
 
 run: setup

@@ -10,16 +10,21 @@ from .steps import expect_heading, sign_in, sign_out, visit
 pytestmark = pytest.mark.e2e
 
 R0A = "Manchester University NHS Foundation Trust"
-EVERYONE_SEES = ("Home", "Organisations")
+EVERYONE_SEES = ("Home", "Organisations", "Frameworks")
 EVERYONE_VISITS = (
     ("/home/", "Your Digital Ready home"),
     ("/accounts/details/", "Your details"),
     ("/organisations/", "NHS England regions"),
     ("/organisations/R0A/", R0A),
+    ("/frameworks/", "Capability frameworks"),
     ("/accounts/sign-out/", "Are you sure you want to sign out?"),
 )
 LEAD_SEES = ("People at R0A",)
 ADMINISTRATOR_SEES = ("Audit log", "Administration")
+FRAMEWORK_AUTHOR_VISITS = (
+    ("/frameworks/import/", "Import a framework"),
+    ("/frameworks/crosswalks/", "Crosswalks between frameworks"),
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,10 @@ ROLES = [
             ("/admin/accounts/user/", "Select user to change"),
             ("/admin/organisations/organisation/", "Select organisation to change"),
             ("/admin/accounts/auditevent/", "Select audit event to view"),
+            *FRAMEWORK_AUTHOR_VISITS,
         ),
     ),
+    DemoRole("author@demo.example", pages=FRAMEWORK_AUTHOR_VISITS),
 ]
 
 

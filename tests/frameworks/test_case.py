@@ -483,7 +483,7 @@ def test_schema_problems_name_the_place_and_are_capped() -> None:
     assert "package: $.CFItems[2].uri: 'not a uri' is not a 'uri'" in problems
     assert "package: $.CFAssociations[0]: 'lastChangeDateTime' is a required property" in problems
     for item in package["CFItems"]:
-        item["fullStatement"] = 1
+        item["fullStatement"] = item["uri"] = 1
     problems = problems_of(package)
     assert len(problems) == case.MAX_SCHEMA_PROBLEMS + 1
     assert problems[-1] == "package: … and more schema problems"
@@ -516,7 +516,8 @@ def test_hierarchy_problems() -> None:
     broken["CFItems"][3]["identifier"] = cap["identifier"]
     broken["CFRubrics"][0]["CFRubricCriteria"][0]["CFItemURI"]["identifier"] = stranger
     text = "\n".join(problems_of(broken))
-    assert f"isChildOf cycle: {domain['identifier']} → {cap['identifier']} → " in text
+    (cycle,) = [line for line in text.splitlines() if "isChildOf cycle: " in line]
+    assert cycle.count(cap["identifier"]) + cycle.count(domain["identifier"]) == 3
     assert f"isChildOf origin {stranger} is not an item in the package" in text
     assert f"isChildOf destination {stranger} is neither the document" in text
     assert "dangling exactMatchOf" in text

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from digiready.frameworks.bundled import BUNDLED_FRAMEWORKS, load_framework_file
+from digiready.frameworks import exchange
+from digiready.frameworks.bundled import BUNDLED_FRAMEWORKS, DATA_DIR, load_framework_file
+from digiready.frameworks.crosswalks import links_from_associations
 from digiready.frameworks.models import Framework, FrameworkVersion, RoleProfile
 from digiready.frameworks.profiles import load_role_profiles
 from digiready.frameworks.store import save_framework
 
 PERSON_FRAMEWORK = "digital-ready"
+# An illustrative framework from "another tool", mapped to ours: demo data only.
+EXAMPLES = (DATA_DIR / "examples" / "example-national.case.json",)
 
 
-def load_bundled() -> list[str]:
+def load_bundled(*, examples: bool = False) -> list[str]:
     """Load each bundled framework version not yet held, then any missing role profiles."""
     done = []
     for path in BUNDLED_FRAMEWORKS:
@@ -24,6 +28,20 @@ def load_bundled() -> list[str]:
     added = load_default_profiles()
     if added:
         done.append(f"Added {added} default role profiles.")
+    if examples:
+        done += load_examples()
+    return done
+
+
+def load_examples() -> list[str]:
+    done = []
+    for path in EXAMPLES:
+        fw = exchange.parse(path.name, path.read_bytes())
+        if FrameworkVersion.objects.filter(identifier=fw.identifier).exists():
+            continue
+        version = exchange.import_file(path.name, path.read_bytes())
+        crosswalks = links_from_associations(version)
+        done.append(f"Loaded the example {version}, with {len(crosswalks)} crosswalk.")
     return done
 
 

@@ -22,7 +22,7 @@ from digiready.core.render import page
 from digiready.frameworks import exchange, spreadsheet, store
 from digiready.frameworks.compare import compare
 from digiready.frameworks.content import FrameworkFormatError
-from digiready.frameworks.crosswalks import add_link, crosswalk_report
+from digiready.frameworks.crosswalks import add_link, crosswalk_report, links_from_associations
 from digiready.frameworks.forms import (
     CapabilityForm,
     CrosswalkForm,
@@ -276,6 +276,7 @@ def import_framework(request: HttpRequest) -> HttpResponse:
             problems = error.problems
             form.add_error("file", f"The file cannot be imported: {len(problems)} problems found")
         else:
+            links_from_associations(version)
             record(
                 AuditEvent.Action.FRAMEWORK_IMPORTED,
                 actor=request.user,  # type: ignore[arg-type]

@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from digiready.frameworks.bundle import load_bundled
 
@@ -12,8 +13,18 @@ class Command(BaseCommand):
         "Versions already held are left alone."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--examples",
+            action="store_true",
+            help="Also load an illustrative framework from another tool, with a crosswalk to "
+            "ours (demo data; refused with production settings).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        done = load_bundled()
+        if options["examples"] and settings.DIGIREADY_PRODUCTION:
+            raise CommandError("Example frameworks are never loaded with production settings.")
+        done = load_bundled(examples=options["examples"])
         for line in done:
             self.stdout.write(line)
         if not done:
