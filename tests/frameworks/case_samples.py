@@ -169,6 +169,8 @@ def external(title: str, seed: str, base: str = "https://case.example.eu/uri") -
 
 
 LEVELS = ("Foundation", "Intermediate", "Proficient", "Expert")
+# Fields no CASE version defines, as editors add them.
+UNKNOWN_FIELDS: dict[str, Any] = {"x-opensalt-sort": 3, "x-review": {"by": "Zoë", "ok": True}}
 
 
 def regional_framework(version: str = "2.1", *, replaces: Package | None = None) -> Package:
@@ -293,7 +295,7 @@ def regional_framework(version: str = "2.1", *, replaces: Package | None = None)
         abbreviatedStatement="Search knowledge bases",
         educationLevel=["Band 2", "Band 3", "Band 4"],
         notes="Links to *DigComp 1.1*.",
-        **{"x-opensalt-sort": 3, "x-review": {"by": "Zoë", "ok": True}},
+        **UNKNOWN_FIELDS,
     )
     levels(
         "C1.1.1.1",
@@ -574,8 +576,8 @@ def big_package(n_items: int, seed: int) -> Package:
     """A valid foreign-style package of about ``n_items`` items.
 
     Areas hold themes, which may hold sub-themes, which hold competencies with three to five
-    level items (it stops at the competency that reaches ``n_items``); one competency in twenty links to an outside framework, some have a second
-    parent and some are related to each other.
+    level items; it stops at the competency that reaches ``n_items``. One competency in twenty
+    links to an outside framework, some have a second parent and some are related to others.
     """
     rng = random.Random(seed)
 
@@ -688,7 +690,7 @@ CODES = st.one_of(st.just(""), st.from_regex(r"[A-Z]{1,3}(\.[0-9]{1,2}){0,2}", f
 MOMENTS = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)).map(
     lambda moment: moment.replace(tzinfo=UTC).isoformat()
 )
-EXTRAS = st.one_of(
+EXTRAS: st.SearchStrategy[dict[str, Any]] = st.one_of(
     st.just({}),
     st.fixed_dictionaries(
         {},
@@ -793,7 +795,8 @@ def frameworks(draw: st.DrawFn) -> FrameworkData:
     )
     caps = fw.capabilities()
     residual = Residual()
-    if caps and draw(st.booleans()):
+    with_link = draw(st.booleans())
+    if caps and with_link:
         origin = draw(st.sampled_from(caps))
         residual.associations.append(_external_association(origin, draw(UUIDS), changed))
     for _ in range(draw(st.integers(0, 2))):

@@ -473,6 +473,12 @@ def test_not_utf8_and_not_json() -> None:
     assert problems_of("[" * 100_000)[0].startswith("package: not valid JSON")
     assert problems_of('"\\ud800"')[0].startswith("package: not Unicode text")
     assert problems_of({"CFDocument": {1, 2}})[0].startswith("package: not JSON data")
+    deep: Any = "bottom"
+    for _ in range(case.MAX_DEPTH + 1):
+        deep = [deep]
+    package = case.export_package(small_framework(), base_uri=BASE)
+    package["CFItems"][0]["x-deep"] = deep
+    assert problems_of(package) == [f"package: nested more than {case.MAX_DEPTH} levels deep"]
 
 
 def test_schema_problems_name_the_place_and_are_capped() -> None:

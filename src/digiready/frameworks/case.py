@@ -100,6 +100,7 @@ SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 MAX_SCHEMA_PROBLEMS = 20
 MAX_PROBLEMS = 50
 MAX_MESSAGE = 200
+MAX_DEPTH = 100
 
 
 # --------------------------------------------------------------------------------------------
@@ -553,12 +554,30 @@ def _parse(raw: Any) -> tuple[Any, list[str]]:
             data = json.loads(text)
         except (TypeError, ValueError, RecursionError) as exc:
             return None, [f"not JSON data: {_short(str(exc)) or 'nested too deeply'}"]
+    if _too_deep(data):
+        return None, [f"nested more than {MAX_DEPTH} levels deep"]
     if SURROGATE_ESCAPE_RE.search(text):
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
             return None, ["not Unicode text: a string holds a lone surrogate (\\ud800-\\udfff)"]
     return data, []
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether arrays and objects nest beyond MAX_DEPTH, found without recursion.
+
+    CASE packages nest about eight levels; far deeper data would only make copying and
+    comparing it overflow the stack later.
+    """
+    stack: list[tuple[Any, int]] = [(data, 1)] if isinstance(data, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def _short(text: str) -> str:
