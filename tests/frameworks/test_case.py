@@ -290,6 +290,14 @@ def test_import_reads_our_own_fields_back() -> None:
     assert imported.residual.is_empty()
 
 
+def test_json_types_survive_where_python_would_equate_them() -> None:
+    package = case.export_package(small_framework(), base_uri=BASE)
+    package["CFAssociations"][0]["sequenceNumber"] = 1.0
+    package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["score"] = 1.0
+    out = case.export_package(case.import_package(package), base_uri=BASE)
+    assert case.dumps(out) == case.dumps(package)
+
+
 # --------------------------------------------------------------------------------------------
 # Foreign packages
 
@@ -437,6 +445,37 @@ def test_lineage_follows_replaced_by_from_known_nodes() -> None:
     ]
 
 
+def test_a_lineage_is_inherited_once_per_version() -> None:
+    package = case.export_package(small_framework(), base_uri=BASE)
+    first, second = [item for item in package["CFItems"] if item["CFItemType"] == "Capability"][:2]
+    old = str(uuid.uuid4()).upper()  # the store holds identifiers in lower case
+    for item in (first, second):
+        del item["extensions"]
+        identifier = derived_uuid("replacedBy", old, item["identifier"])
+        package["CFAssociations"].append(
+            {
+                "identifier": identifier,
+                "associationType": "replacedBy",
+                "uri": f"https://old.example/CFAssociations/{identifier}",
+                "originNodeURI": {"title": "Old", "identifier": old, "uri": "https://old.example"},
+                "destinationNodeURI": {
+                    "title": item["fullStatement"],
+                    "identifier": item["identifier"],
+                    "uri": item["uri"],
+                },
+                "lastChangeDateTime": "2026-01-01T00:00:00Z",
+            }
+        )
+    lineage = str(uuid.uuid4())
+    caps = case.import_package(package, known_lineage={old.lower(): lineage}).capabilities()
+    assert (caps[0].lineage, caps[1].lineage) == (lineage, caps[1].identifier)
+
+    items = package["CFItems"]
+    one, other = [i for i, item in enumerate(items) if item["CFItemType"] == "Capability"][2:]
+    items[other]["extensions"] = items[one]["extensions"]
+    assert any(f"is also claimed by $.CFItems[{one}]" in p for p in problems_of(package))
+
+
 def test_big_package_is_valid_and_imports() -> None:
     package = samples.big_package(400, seed=7)
     assert 400 <= len(package["CFItems"]) <= 410
@@ -488,6 +527,14 @@ def test_schema_problems_name_the_place_and_are_capped() -> None:
     problems = problems_of(package)
     assert "package: $.CFItems[2].uri: 'not a uri' is not a 'uri'" in problems
     assert "package: $.CFAssociations[0]: 'lastChangeDateTime' is a required property" in problems
+    package = case.export_package(small_framework(), base_uri=BASE)
+    package["CFDocument"]["statusStartDate"] = "yesterday"
+    package["CFDefinitions"]["CFLicenses"][0]["licenseText"] = 3
+    assert problems_of(package) == [
+        "package: $.CFDocument.statusStartDate: no allowed form fits: 'yesterday' is not a "
+        "'date'; 'yesterday' is not a 'date-time'; 'yesterday' is not of type 'null'",
+        "package: $.CFDefinitions.CFLicenses[0].licenseText: 3 is not of type 'string'",
+    ]
     for item in package["CFItems"]:
         item["fullStatement"] = item["uri"] = 1
     problems = problems_of(package)

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jsonschema import Draft7Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 
 from digiready.frameworks.content import (
     CapabilityData,
@@ -594,21 +594,30 @@ def _check(data: Any) -> list[str]:
 def _schema_problems(data: Any) -> list[str]:
     problems: list[str] = []
     for error in _validator().iter_errors(data):
-        if len(problems) == MAX_SCHEMA_PROBLEMS:
-            problems.append("… and more schema problems")
-            break
-        problems.append(_describe(error))
+        problems.extend(_describe(error))
+        if len(problems) > MAX_SCHEMA_PROBLEMS:
+            return [*problems[:MAX_SCHEMA_PROBLEMS], "… and more schema problems"]
     return problems
 
 
-def _describe(error: ValidationError) -> str:
-    """Where and why, following oneOf branches down to the error that best explains them."""
-    while error.context:
-        deeper = best_match(error.context)
-        if deeper is None:
-            break
-        error = deeper
-    return f"{error.json_path}: {_short(error.message)}"
+def _describe(error: ValidationError) -> list[str]:
+    """Where and why; for oneOf, the errors inside the value, else why no form fits."""
+    if error.context:
+        depth = len(error.absolute_path)
+        deeper = [e for e in error.context if len(e.absolute_path) > depth]
+        if deeper:
+            return [problem for inner in deeper for problem in _describe(inner)]
+        reasons = "; ".join(dict.fromkeys(_message(inner) for inner in error.context))
+        return [f"{error.json_path}: {_short('no allowed form fits: ' + reasons)}"]
+    return [f"{error.json_path}: {_short(_message(error))}"]
+
+
+def _message(error: ValidationError) -> str:
+    """The message with a long offending value cut short, so the reason stays readable."""
+    shown = repr(error.instance)
+    if len(shown) > 60 and shown in error.message:
+        return error.message.replace(shown, shown[:57] + "…")
+    return error.message
 
 
 def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
@@ -638,17 +647,20 @@ def _structure_problems(data: Any) -> list[str]:
 
     def identifiers(entries: list[tuple[str, dict[str, Any]]]) -> set[str]:
         seen: dict[str, str] = {}
+        found: set[str] = set()
         for place, entry in entries:
             ident = _ident(entry)
             if ident is None:
                 continue
             if UUID_RE.search(ident) and not UUID_RE.fullmatch(ident):
                 problems.append(f"{place}.identifier: {ident!r} is not a UUID")
-            if ident in seen:
-                problems.append(f"{place}: duplicate identifier {ident} (also {seen[ident]})")
+            key = ident.casefold()  # UUIDs differing only in case are the same UUID
+            if key in seen:
+                problems.append(f"{place}: duplicate identifier {ident} (also {seen[key]})")
             else:
-                seen[ident] = place
-        return set(seen)
+                seen[key] = place
+                found.add(ident)
+        return found
 
     document_entry = [("$.CFDocument", doc)] if isinstance(doc, dict) else []
     nodes = identifiers(document_entry + [(f"$.CFItems[{i}]", item) for i, item in items])
@@ -712,8 +724,15 @@ def _structure_problems(data: Any) -> list[str]:
 
     if isinstance(doc, dict):
         problems.extend(_extension_problems("$.CFDocument", doc, document=True))
+    claimed: dict[str, str] = {}
     for index, item in items:
-        problems.extend(_extension_problems(f"$.CFItems[{index}]", item, document=False))
+        place = f"$.CFItems[{index}]"
+        problems.extend(_extension_problems(place, item, document=False))
+        lineage = _ours(item).get("lineage")
+        if isinstance(lineage, str) and lineage in claimed:
+            problems.append(f"{place}: lineage {lineage} is also claimed by {claimed[lineage]}")
+        elif isinstance(lineage, str):
+            claimed[lineage] = place
     return problems
 
 
@@ -882,6 +901,7 @@ class _Importer:
         }
         doc_lineage = _ours(self.doc).get("lineage")
         self.lineages = set(self.extension_lineage.values())
+        self.taken = set(self.lineages)  # lineages of this version's domains and capabilities
         if isinstance(doc_lineage, str):
             self.lineages.add(doc_lineage)
 
@@ -908,19 +928,33 @@ class _Importer:
     def capability_shaped(self, identifier: str) -> bool:
         return all(self.is_level(child) for child in self.children.get(identifier, ()))
 
-    def lineage(self, identifier: str, own: Any = None) -> str:
+    def lineage(self, identifier: str, own: Any = None, *, unique: bool = True) -> str:
+        """Our extension's lineage, else one inherited through replacedBy, else the identifier.
+
+        With ``unique``, a lineage another node of this version already has is passed over,
+        since a version holds each lineage once (a split node keeps it in its first part).
+        """
         if isinstance(own, str):
             return own
-        if identifier in self.known:
-            return self.known[identifier]
+        candidates = [self.known_as(identifier)]
         for origin in self.replaced.get(identifier, ()):
-            if origin in self.known:
-                return self.known[origin]
-            if origin in self.extension_lineage:
-                return self.extension_lineage[origin]
-            if origin in self.lineages:
-                return origin
-        return identifier
+            candidates.append(self.known_as(origin))
+            candidates.append(self.extension_lineage.get(origin))
+            candidates.append(origin if origin in self.lineages else None)
+        candidates.append(identifier)
+        for candidate in candidates:
+            if candidate is not None and not (unique and candidate in self.taken):
+                if unique:
+                    self.taken.add(candidate)
+                return candidate
+        fallback = derived_uuid(identifier, "lineage")
+        self.taken.add(fallback)
+        return fallback
+
+    def known_as(self, identifier: str) -> str | None:
+        """The lineage of a node already held; the store writes identifiers in lower case."""
+        lineage = self.known.get(identifier) or self.known.get(identifier.lower())
+        return str(lineage) if lineage else None
 
     def licence(self) -> tuple[str, str]:
         """(name, uri) of the document's licence, read back the way export writes it."""
@@ -943,7 +977,7 @@ class _Importer:
         previous = ours.get("previous")
         fw = FrameworkData(
             identifier=self.doc_id,
-            lineage=self.lineage(self.doc_id, ours.get("lineage")),
+            lineage=self.lineage(self.doc_id, ours.get("lineage"), unique=False),
             title=doc["title"],
             version=doc.get("version", ""),
             subject=subject,
@@ -1043,20 +1077,31 @@ class _Importer:
     def keep_residual(self, fw: FrameworkData, projection: dict[str, Any]) -> None:
         """Keep every association, rubric and definition export would not write back exactly."""
         generated = {a["identifier"]: a for a in projection["CFAssociations"]}
-        changed = [a for a in self.associations if generated.get(a["identifier"]) != a]
+        changed = [a for a in self.associations if not _same(generated.get(a["identifier"]), a)]
         keys = {_association_key(a) for a in changed}
+        # One of two associations with the same ends must stay residual with the other one,
+        # since export writes a residual association instead of the generated one.
         fw.residual.associations = [
             a
             for a in self.associations
-            if generated.get(a["identifier"]) != a or _association_key(a) in keys
+            if _association_key(a) in keys or not _same(generated.get(a["identifier"]), a)
         ]
 
         rubrics = {r["identifier"]: r for r in projection["CFRubrics"]}
-        fw.residual.rubrics = [r for r in self.rubrics if rubrics.get(r["identifier"]) != r]
+        fw.residual.rubrics = [
+            r for r in self.rubrics if not _same(rubrics.get(r["identifier"]), r)
+        ]
 
         produced = projection["CFDefinitions"]
         for key, entries in self.definitions.items():
             by_id = {entry["identifier"]: entry for entry in produced.get(key, [])}
-            kept = [entry for entry in entries if by_id.get(entry["identifier"]) != entry]
+            kept = [e for e in entries if not _same(by_id.get(e["identifier"]), e)]
             if kept or key not in produced:
                 fw.residual.definitions[key] = kept
+
+
+def _same(generated: Any, given: Any) -> bool:
+    """Equal as JSON: Python alone takes 1.0 for 1 and true for 1, and the text would change."""
+    if generated is None or generated != given:
+        return False
+    return json.dumps(generated, sort_keys=True) == json.dumps(given, sort_keys=True)

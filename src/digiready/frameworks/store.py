@@ -89,8 +89,6 @@ def _check_conflicts(fw: FrameworkData, framework: Framework | None) -> list[str
             )
     if not fw.title.strip():
         problems.append("the framework has no title")
-    if not fw.version.strip():
-        problems.append("the framework has no version")
     for field_name in ("identifier", "lineage"):
         try:
             uuid.UUID(getattr(fw, field_name))
@@ -107,6 +105,9 @@ def save_framework(
     source: str = "framework",
 ) -> FrameworkVersion:
     """Write a whole framework version (new framework or a new version of one held)."""
+    if not fw.version.strip():
+        # CASE makes the version optional; a version needs a name here, so use its date.
+        fw = dataclasses.replace(fw, version=fw.last_changed[:10] or "1")
     framework = Framework.objects.filter(lineage=fw.lineage).first()
     problems = _check_conflicts(fw, framework)
     if problems:
