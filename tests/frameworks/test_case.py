@@ -295,7 +295,8 @@ def test_json_types_survive_where_python_would_equate_them() -> None:
     package["CFAssociations"][0]["sequenceNumber"] = 1.0
     package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["score"] = 1.0
     out = case.export_package(case.import_package(package), base_uri=BASE)
-    assert case.dumps(out) == case.dumps(package)
+    for key in ("CFAssociations", "CFRubrics"):
+        assert canonical_set(out[key]) == canonical_set(package[key])  # "1.0" is not "1"
 
 
 # --------------------------------------------------------------------------------------------

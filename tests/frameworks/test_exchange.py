@@ -136,3 +136,12 @@ def test_an_oversized_file_is_refused_before_it_is_read(settings: object) -> Non
 def test_the_pure_modules_examples_hold() -> None:
     for module in (content, compare, mapping, store):
         assert doctest.testmod(module).failed == 0
+
+
+def test_a_nul_character_is_refused_on_every_database() -> None:
+    fw = framework_data()
+    fw.domains[0].title = "Nul\x00here"
+    before = _counts()
+    with pytest.raises(FrameworkFormatError, match="NUL character"):
+        store.save_framework(fw)
+    assert _counts() == before

@@ -7,12 +7,17 @@ so exporting an imported package gives back every item, association and field it
 
 Conventions that make the round trip exact:
 
-- A node's ``extras`` are merged over the fields export generates for it. A ``None`` there
-  removes a generated field the imported node did not have (CASE never uses null for those
-  fields); any other value, null included, is written as it is.
+- A node's ``extras`` are merged over the fields export generates for it. ``None`` for a
+  generated field removes it: the imported node did not have it, and CASE never uses null for
+  those fields. Any other field is written as it is, null included.
 - The ``uri`` and ``lastChangeDateTime`` of an imported node always live in its ``extras``.
 - A residual association replaces the generated one with the same type and ends; residual
   rubrics and definitions replace generated ones with the same identifier.
+
+How import reads a hierarchy: children of the document are domains, except those shaped like
+a capability (a leaf, or only level items below), which share one synthetic domain unless
+their CFItemType is "Domain". Below a domain, capability-shaped items are capabilities and
+the items between stay residual. Level items are leaves whose CFItemType contains "level".
 
 Pure Python: no Django, so the same functions serve the API, the admin and command-line tools.
 """

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -73,6 +73,16 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
 def _check_conflicts(fw: FrameworkData, framework: Framework | None) -> list[str]:
     problems = []
     if FrameworkVersion.objects.filter(identifier=fw.identifier).exists():
@@ -89,6 +99,9 @@ def _check_conflicts(fw: FrameworkData, framework: Framework | None) -> list[str
             )
     if not fw.title.strip():
         problems.append("the framework has no title")
+    if _has_nul(dataclasses.asdict(fw)):
+        # PostgreSQL cannot store a NUL character in text or JSON.
+        problems.append("the file contains a NUL character (\\u0000), which cannot be stored")
     for field_name in ("identifier", "lineage"):
         try:
             uuid.UUID(getattr(fw, field_name))
@@ -147,7 +160,7 @@ def save_framework(
                 created_by=created_by,
             )
             _write_nodes(version, fw.domains)
-    except IntegrityError as error:
+    except (IntegrityError, DataError) as error:
         raise FrameworkConflictError([f"{source}: cannot be stored ({error})"]) from error
     return version
 
