@@ -201,3 +201,48 @@ def test_an_author_builds_a_crosswalk_and_sees_the_gaps(page: Page, frameworks: 
     expect(page.get_by_role("main")).to_contain_text("1 of ")
     expect(page.get_by_role("cell", name="Related", exact=True)).to_have_count(1)
     expect(page.get_by_role("heading", name=re.compile("with no counterpart"))).to_be_visible()
+
+
+def test_every_authoring_page_is_accessible(page: Page, frameworks: None) -> None:
+    # Given a framework author with a new draft
+    sign_in(page, "author@demo.example")
+    visit(page, "/frameworks/digital-ready/")
+    click_through(page, page.get_by_role("button", name="Make a new draft version"))
+    draft = "/frameworks/digital-ready/1.1/"
+
+    # When they open each page for changing the draft, then each is accessible
+    visit(page, draft + "edit/")
+    expect_heading(page, "Framework details")
+    visit(page, draft + "domains/add/")
+    expect_heading(page, "Add a domain")
+    domain = page_link(page, draft, "domain")
+    visit(page, f"{draft}domains/{domain}/edit/")
+    expect_heading(page, re.compile(r"^Change domain "))
+    visit(page, f"{draft}domains/{domain}/delete/")
+    expect_heading(page, re.compile(r"^Delete "))
+    visit(page, f"{draft}domains/{domain}/")
+    capability = page.locator("section").first.get_attribute("id")
+    assert capability is not None
+    lineage = capability.removeprefix("capability-")
+    visit(page, f"{draft}capabilities/{lineage}/")
+    visit(page, f"{draft}capabilities/{lineage}/edit/")
+    expect_heading(page, re.compile(r"^Change capability "))
+    visit(page, f"{draft}capabilities/{lineage}/delete/")
+    expect_heading(page, re.compile(r"^Delete "))
+    visit(page, draft + "delete/")
+    expect_heading(page, "Delete the draft version 1.1?")
+
+    # And when they delete the draft, the published version is what remains
+    click_through(page, page.get_by_role("button", name="Delete this draft"))
+    expect(page.get_by_role("status")).to_contain_text("Deleted the draft")
+    visit(page, "/frameworks/digital-ready/1.0/retire/")
+    expect_heading(page, "Retire version 1.0?")
+
+
+def page_link(page: Page, draft: str, kind: str) -> str:
+    """The lineage of the first domain listed on the draft's page."""
+    visit(page, draft)
+    row = page.locator(f"tr[id^='{kind}-']").first
+    identifier = row.get_attribute("id")
+    assert identifier is not None
+    return identifier.removeprefix(f"{kind}-")

@@ -178,3 +178,49 @@ def test_comparing_versions_shows_what_changed(client: Client, published: Framew
     assert response.status_code == 200
     assert "1 reworded" in response.text
     assert "Renamed capability" in response.text
+
+
+def test_only_authors_can_change_crosswalks(
+    client: Client, make_person: Callable[..., User], signed_in: Callable[[User], Client]
+) -> None:
+    person = FrameworkVersion.objects.get(framework__slug="digital-ready")
+    organisation = FrameworkVersion.objects.get(framework__slug="organisational-maturity")
+    data = {"source": person.pk, "target": organisation.pk}
+    staff = make_person()
+    assert signed_in(staff).post("/frameworks/crosswalks/", data).status_code == 403
+    author = make_person(role=Role.FRAMEWORK_AUTHOR)
+    response = signed_in(author).post("/frameworks/crosswalks/", data)
+    assert response.status_code == 302
+    crosswalk_url = response["Location"]
+    client.logout()
+    page = client.get(crosswalk_url)
+    assert "0 of 47 capabilities" in page.text
+    assert "Add a link" not in page.text
+    assert signed_in(staff).post(crosswalk_url, {"remove": "1"}).status_code == 403
+
+
+def test_results_are_reported_against_another_framework_through_exact_matches() -> None:
+    from django.core.management import call_command
+
+    from digiready.frameworks.crosswalks import score_links
+    from digiready.frameworks.mapping import map_scores
+
+    call_command("load_frameworks", "--examples", stdout=None)
+    example = FrameworkVersion.objects.get(framework__slug__startswith="example-national")
+    crosswalk = example.crosswalks_from.get()
+    theirs = {str(c.lineage): 0.5 for c in example.capabilities.all()}
+    ours = map_scores(theirs, score_links(crosswalk))
+    assert len(ours) == 12  # the exact matches only
+    assert set(ours.values()) == {0.5}
+
+
+def test_a_version_number_that_cannot_stand_in_an_address_uses_the_identifier(
+    client: Client,
+) -> None:
+    version = store.save_framework(framework_data("Yearly framework", version="2023/24"))
+    assert version.url_key == str(version.identifier)
+    index = client.get("/frameworks/")
+    assert f"/frameworks/{version.framework.slug}/{version.identifier}/" in index.text
+    page = client.get(f"/frameworks/{version.framework.slug}/{version.identifier}/")
+    assert page.status_code == 200
+    assert "Version 2023/24" in page.text

@@ -77,6 +77,16 @@ def crosswalk_report(crosswalk: Crosswalk) -> CrosswalkReport:
     return CrosswalkReport(rows, unmatched)
 
 
+def score_links(crosswalk: Crosswalk) -> list[tuple[str, str, str]]:
+    """(source lineage, target lineage, relation) for `mapping.map_scores`."""
+    return [
+        (str(source), str(target), relation)
+        for source, target, relation in crosswalk.links.values_list(
+            "source__lineage", "target__lineage", "relation"
+        )
+    ]
+
+
 def case_associations(crosswalk: Crosswalk, base_uri: str) -> list[dict[str, Any]]:
     """The crosswalk as CASE CFAssociations (exactMatchOf / isRelatedTo)."""
 

@@ -9,6 +9,8 @@ from django.conf import settings
 
 from digiready.core.forms import NHSForm, NHSModelForm
 from digiready.frameworks.models import (
+    RESERVED_VERSIONS,
+    URL_SAFE_VERSION,
     Capability,
     Domain,
     FrameworkVersion,
@@ -63,6 +65,10 @@ class VersionForm(NHSModelForm):
 
     def clean_version(self) -> str:
         version = self.cleaned_data["version"].strip()
+        if not URL_SAFE_VERSION.fullmatch(version) or version in RESERVED_VERSIONS:
+            raise forms.ValidationError(
+                "Enter a version number of letters, numbers, full stops and hyphens, like 1.2"
+            )
         others = self.instance.framework.versions.exclude(pk=self.instance.pk)
         if others.filter(version=version).exists():
             raise forms.ValidationError(f"Version {version} already exists; choose another number")

@@ -7,6 +7,8 @@ results from two versions can be compared where a capability is unchanged.
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +28,11 @@ class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
     RETIRED = "retired", "Retired"
+
+
+# A version number that can stand in a page address as it is; others use the identifier.
+URL_SAFE_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+RESERVED_VERSIONS = frozenset({"compare", "role-profiles"})
 
 
 class FrameworkLockedError(ValidationError):
@@ -59,6 +66,12 @@ class Framework(models.Model):
 
 
 class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
+    def by_url_key(self, key: str) -> FrameworkVersionQuerySet:
+        try:
+            return self.filter(Q(version=key) | Q(identifier=uuid.UUID(key)))
+        except ValueError:
+            return self.filter(version=key)
+
     def published(self) -> FrameworkVersionQuerySet:
         return self.filter(status=Status.PUBLISHED)
 
@@ -125,6 +138,14 @@ class FrameworkVersion(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         self.check_editable()
         return super().delete(*args, **kwargs)
+
+    @property
+    def url_key(self) -> str:
+        """What names this version in page addresses: its number, or its identifier if the
+        number cannot stand in an address (such as "2023/24")."""
+        if URL_SAFE_VERSION.fullmatch(self.version) and self.version not in RESERVED_VERSIONS:
+            return self.version
+        return str(self.identifier)
 
     @property
     def is_draft(self) -> bool:

@@ -70,9 +70,8 @@ def _framework(slug: str) -> Framework:
 def _version(request: HttpRequest, slug: str, version: str) -> FrameworkVersion:
     """A version anyone may see; drafts only for framework authors."""
     found = get_object_or_404(
-        FrameworkVersion.objects.select_related("framework", "previous"),
+        FrameworkVersion.objects.select_related("framework", "previous").by_url_key(version),
         framework__slug=slug,
-        version=version,
     )
     if found.is_draft and not _is_author(request):
         raise Http404
@@ -93,16 +92,20 @@ class _Redirect(Exception):  # noqa: N818 - control flow, not an error
 
 
 def _version_url(version: FrameworkVersion) -> str:
-    return reverse("frameworks:version", args=[version.framework.slug, version.version])
+    return reverse("frameworks:version", args=[version.framework.slug, version.url_key])
+
+
+def _audit(request: HttpRequest, action: str, *, target: str, **detail: Any) -> None:
+    actor = request.user if request.user.is_authenticated else None
+    record(action, actor=actor, target=target, request=request, **detail)
 
 
 def _changed(request: HttpRequest, version: FrameworkVersion, what: str) -> None:
     store.touch(version)
-    record(
+    _audit(
+        request,
         AuditEvent.Action.FRAMEWORK_CHANGED,
-        actor=request.user,  # type: ignore[arg-type]
         target=str(version),
-        request=request,
         change=what,
     )
 
@@ -277,11 +280,10 @@ def import_framework(request: HttpRequest) -> HttpResponse:
             form.add_error("file", f"The file cannot be imported: {len(problems)} problems found")
         else:
             links_from_associations(version)
-            record(
+            _audit(
+                request,
                 AuditEvent.Action.FRAMEWORK_IMPORTED,
-                actor=request.user,  # type: ignore[arg-type]
                 target=str(version),
-                request=request,
                 file=upload.name,
             )
             messages.success(request, f"Imported {version}.")
@@ -304,11 +306,10 @@ def import_framework(request: HttpRequest) -> HttpResponse:
 def new_draft(request: HttpRequest, slug: str, version: str) -> HttpResponse:
     found = _version(request, slug, version)
     draft = store.new_draft(found, created_by=request.user)
-    record(
+    _audit(
+        request,
         AuditEvent.Action.FRAMEWORK_CHANGED,
-        actor=request.user,  # type: ignore[arg-type]
         target=str(draft),
-        request=request,
         change=f"new draft from version {found.version}",
     )
     messages.success(request, f"This is a new draft, version {draft.version}, made from {found}.")
@@ -398,7 +399,7 @@ def edit_capability(
         return redirect(
             reverse(
                 "frameworks:domain",
-                args=[draft.framework.slug, draft.version, saved.domain.lineage],
+                args=[draft.framework.slug, draft.url_key, saved.domain.lineage],
             )
             + f"#capability-{saved.lineage}"
         )
@@ -453,11 +454,10 @@ def publish(request: HttpRequest, draft: FrameworkVersion) -> HttpResponse:
     problems = store.publication_problems(draft)
     if request.method == "POST" and not problems:
         store.publish(draft)
-        record(
+        _audit(
+            request,
             AuditEvent.Action.FRAMEWORK_PUBLISHED,
-            actor=request.user,  # type: ignore[arg-type]
             target=str(draft),
-            request=request,
         )
         messages.success(request, f"Published {draft}. It can no longer be changed.")
         return redirect(_version_url(draft))
@@ -483,11 +483,10 @@ def retire(request: HttpRequest, slug: str, version: str) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         store.retire(found)
-        record(
+        _audit(
+            request,
             AuditEvent.Action.FRAMEWORK_RETIRED,
-            actor=request.user,  # type: ignore[arg-type]
             target=str(found),
-            request=request,
         )
         messages.success(request, f"Retired {found}.")
         return redirect(_version_url(found))
@@ -529,11 +528,10 @@ def delete_draft(request: HttpRequest, draft: FrameworkVersion) -> HttpResponse:
 
 
 def _record_deleted(request: HttpRequest, label: str) -> None:
-    record(
+    _audit(
+        request,
         AuditEvent.Action.FRAMEWORK_CHANGED,
-        actor=request.user,  # type: ignore[arg-type]
         target=label,
-        request=request,
         change="draft deleted",
     )
 
@@ -605,11 +603,10 @@ def edit_role_profile(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         profile.expected = {**profile.expected, **form.expected()}
         profile.updated_by = request.user  # type: ignore[assignment]
         profile.save()
-        record(
+        _audit(
+            request,
             AuditEvent.Action.ROLE_PROFILE_CHANGED,
-            actor=request.user,  # type: ignore[arg-type]
             target=f"{framework}: {_profile_label(profile)}, {profile.archetype}",
-            request=request,
             before=before,
             after=profile.expected,
         )
