@@ -5,7 +5,8 @@ baseline, measured in the same run, is the straightforward way to do it: validat
 same schema, then save each domain, capability and level with its own ORM `save()`. A third
 row times the checks alone (schema, links, cycles), the floor under both.
 
-Run with `make bench`; results go to bench/results/framework_import.json.
+Run with `make bench`; results go to bench/results/framework_import.<database>.json. It uses a
+throw-away SQLite database unless BENCH_DATABASE_URL names another (never the service's own).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "results" / "framework_import.json"
+RESULTS_DIR = ROOT / "bench" / "results"
 ITEMS = int(os.environ.get("BENCH_ITEMS", "5000"))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 TARGET_SECONDS = 10.0
@@ -159,8 +160,9 @@ def main() -> None:
         f"speed-up over baseline: {base_median / ours_median:.1f}x; "
         f"target under {TARGET_SECONDS:.0f} s: {verdict}"
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
+    results = RESULTS_DIR / f"framework_import.{vendor}.json"
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(
         json.dumps(
             {
                 "benchmark": "framework_import",

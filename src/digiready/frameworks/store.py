@@ -74,8 +74,11 @@ def _unique_slug(title: str) -> str:
 
 
 def _has_nul(value: Any) -> bool:
+    """Whether any text anywhere in `value` holds a NUL; walks records without copying them."""
     if isinstance(value, str):
         return "\x00" in value
+    if dataclasses.is_dataclass(value):
+        return any(_has_nul(item) for item in vars(value).values())
     if isinstance(value, dict):
         return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
     if isinstance(value, list | tuple):
@@ -99,7 +102,7 @@ def _check_conflicts(fw: FrameworkData, framework: Framework | None) -> list[str
             )
     if not fw.title.strip():
         problems.append("the framework has no title")
-    if _has_nul(dataclasses.asdict(fw)):
+    if _has_nul(fw):
         # PostgreSQL cannot store a NUL character in text or JSON.
         problems.append("the file contains a NUL character (\\u0000), which cannot be stored")
     for field_name in ("identifier", "lineage"):
