@@ -24,6 +24,7 @@ from digiready.frameworks.content import (
     FrameworkFormatError,
     LevelData,
     Residual,
+    derived_uuid,
 )
 from digiready.frameworks.models import (
     Capability,
@@ -324,16 +325,24 @@ def _strip_per_version(extras: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in extras.items() if key not in _PER_VERSION_FIELDS}
 
 
-def _remap_association(association: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
+def _remap_association(
+    association: dict[str, Any], mapping: dict[str, str], document: str
+) -> dict[str, Any]:
+    """A kept association, pointed at the new copies of the nodes it links."""
     copy = dict(association)
+    moved = False
     for end in ("originNodeURI", "destinationNodeURI"):
         node = dict(copy.get(end) or {})
-        if node.get("identifier") in mapping:
-            node["identifier"] = mapping[node["identifier"]]
-            node.pop("uri", None)
+        old = node.get("identifier")
+        if old in mapping:
+            node["identifier"] = mapping[old]
+            node["uri"] = str(node.get("uri", "")).replace(old, mapping[old])
+            moved = True
         copy[end] = node
-    copy.pop("uri", None)
-    copy.pop("lastChangeDateTime", None)
+    if moved and "identifier" in copy:
+        old = str(copy["identifier"])
+        copy["identifier"] = derived_uuid(old, document)
+        copy["uri"] = str(copy.get("uri", "")).replace(old, copy["identifier"])
     return copy
 
 
@@ -362,7 +371,7 @@ def new_draft(version: FrameworkVersion, *, created_by: Any = None) -> Framework
     mapped = set(mapping)
     # Hierarchy links between mapped nodes are regenerated on export; keep everything else.
     fw.residual.associations = [
-        _remap_association(association, mapping)
+        _remap_association(association, mapping, fw.identifier)
         for association in fw.residual.associations
         if not (
             association.get("associationType") in ("isChildOf", "replacedBy")
@@ -424,12 +433,33 @@ def retire(version: FrameworkVersion) -> None:
 @transaction.atomic
 def delete_node(node: Domain | Capability) -> None:
     """Delete a domain (with its capabilities) or a capability from a draft."""
-    node.owning_version().check_editable()
-    capabilities = node.capabilities.all() if isinstance(node, Domain) else [node]
-    Level.objects.filter(capability__in=[cap.pk for cap in capabilities]).delete()
+    version = node.owning_version()
+    version.check_editable()
+    capabilities = list(node.capabilities.all()) if isinstance(node, Domain) else [node]
+    levels = Level.objects.filter(capability__in=[cap.pk for cap in capabilities])
+    gone = {str(node.identifier)} | {str(cap.identifier) for cap in capabilities}
+    gone |= {str(identifier) for identifier in levels.values_list("identifier", flat=True)}
+    _forget_links(version, gone)
+    levels.delete()
     if isinstance(node, Domain):
         node.capabilities.all().delete()
     node.delete()
+
+
+def _forget_links(version: FrameworkVersion, gone: set[str]) -> None:
+    """Drop kept associations that would point at nodes no longer in the version."""
+    residual = dict(version.residual or {})
+    associations = residual.get("associations") or []
+    kept = [
+        association
+        for association in associations
+        if (association.get("originNodeURI") or {}).get("identifier") not in gone
+        and (association.get("destinationNodeURI") or {}).get("identifier") not in gone
+    ]
+    if len(kept) != len(associations):
+        residual["associations"] = kept
+        version.residual = residual
+        version.save(update_fields=["residual"])
 
 
 @transaction.atomic
