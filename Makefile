@@ -55,12 +55,14 @@ setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) load-reference
 	$(DIGIREADY) load-frameworks --examples
 	$(DIGIREADY) demo-data
+	$(DIGIREADY) consultation demo
+	$(DIGIREADY) consultation prepare-model
 
 run: setup
 	@echo
 	@echo "Digital Ready is running at http://$(HOST):$(PORT)/  (press Ctrl+C to stop)"
 	@echo
-	@$(BIN)/gunicorn digiready.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
+	@$(BIN)/gunicorn digiready.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s' --log-level warning
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check .
@@ -77,6 +79,8 @@ test: $(VENV)/.synced var/static/.collected lint typecheck
 
 bench: $(VENV)/.synced
 	$(BIN)/python bench/framework_import.py
+	$(BIN)/python bench/redaction.py
+	$(BIN)/python bench/themes.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules build var .pytest_cache .mypy_cache .ruff_cache

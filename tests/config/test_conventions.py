@@ -6,9 +6,22 @@ from pathlib import Path
 import digiready
 
 SOURCE = Path(digiready.__file__).parent
-# Reference data anyone may read (frameworks views hide drafts themselves); everything else a
-# view reads goes through request.scope.
-PUBLIC_MODELS = {"Organisation", "Framework", "FrameworkVersion", "Capability", "Crosswalk"}
+# Reference data anyone may read (frameworks views hide drafts themselves) and the anonymous
+# conversation, which belongs to no organisation (its views check publication and roles);
+# everything else a view reads goes through request.scope.
+PUBLIC_MODELS = {
+    "Organisation",
+    "Framework",
+    "FrameworkVersion",
+    "Capability",
+    "Crosswalk",
+    "Campaign",
+    "Contribution",
+    "Comment",
+    "Question",
+    "ThemeRun",
+    "Vote",
+}
 
 
 def bare_queries(path: Path, root: Path = SOURCE) -> list[str]:

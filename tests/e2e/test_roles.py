@@ -10,7 +10,7 @@ from .steps import expect_heading, sign_in, sign_out, visit
 pytestmark = pytest.mark.e2e
 
 R0A = "Manchester University NHS Foundation Trust"
-EVERYONE_SEES = ("Home", "Organisations", "Frameworks")
+EVERYONE_SEES = ("Home", "Organisations", "Frameworks", "Conversations")
 EVERYONE_VISITS = (
     ("/home/", "Your Digital Ready home"),
     ("/accounts/details/", "Your details"),
@@ -20,7 +20,7 @@ EVERYONE_VISITS = (
     ("/accounts/sign-out/", "Are you sure you want to sign out?"),
 )
 LEAD_SEES = ("People at R0A",)
-ADMINISTRATOR_SEES = ("Audit log", "Administration")
+ADMINISTRATOR_SEES = ("Audit log", "Administration", "Moderation")
 FRAMEWORK_AUTHOR_VISITS = (
     ("/frameworks/import/", "Import a framework"),
     ("/frameworks/crosswalks/", "Crosswalks between frameworks"),
@@ -59,9 +59,15 @@ ROLES = [
             ("/admin/organisations/organisation/", "Select organisation to change"),
             ("/admin/accounts/auditevent/", "Select audit event to view"),
             *FRAMEWORK_AUTHOR_VISITS,
+            ("/conversations/moderation/", "Moderation queue"),
         ),
     ),
     DemoRole("author@demo.example", pages=FRAMEWORK_AUTHOR_VISITS),
+    DemoRole(
+        "moderator@demo.example",
+        navigation=("Moderation",),
+        pages=(("/conversations/moderation/", "Moderation queue"),),
+    ),
 ]
 
 

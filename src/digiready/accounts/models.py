@@ -78,10 +78,16 @@ class Role(models.TextChoices):
     ANALYST = "analyst", "Analyst"
     ADMINISTRATOR = "administrator", "Administrator"
     FRAMEWORK_AUTHOR = "framework_author", "Framework author"
+    CONSULTATION_ANALYST = "consultation_analyst", "Consultation analyst"
 
 
 SCOPED_ROLES = {Role.ORGANISATION_LEAD, Role.ANALYST}
-UNSCOPED_ROLES = {Role.EDUCATOR, Role.ADMINISTRATOR, Role.FRAMEWORK_AUTHOR}
+UNSCOPED_ROLES = {
+    Role.EDUCATOR,
+    Role.ADMINISTRATOR,
+    Role.FRAMEWORK_AUTHOR,
+    Role.CONSULTATION_ANALYST,
+}
 
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
@@ -168,6 +174,8 @@ class AuditEvent(models.Model):
         FRAMEWORK_PUBLISHED = "framework_published", "Framework published"
         FRAMEWORK_RETIRED = "framework_retired", "Framework retired"
         ROLE_PROFILE_CHANGED = "role_profile_changed", "Role profile changed"
+        CONTRIBUTION_MODERATED = "contribution_moderated", "Contribution moderated"
+        THEMES_CHANGED = "themes_changed", "Themes changed"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
 from digiready.core import presenters
+from digiready.core.disclosure import safe_count
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -47,6 +48,7 @@ def environment(**options: Any) -> Environment:
             "date_uk": presenters.format_date,
             "combine": combine,
             "key_values": presenters.format_key_values,
+            "safe_count": safe_count,
         }
     )
     return env

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("digiready.accounts.urls")),
     path("organisations/", include("digiready.organisations.urls")),
     path("frameworks/", include("digiready.frameworks.urls")),
+    path("conversations/", include("digiready.consultation.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -47,6 +47,11 @@ class Scope:
         return self.is_administrator or bool(self._assignments(Role.FRAMEWORK_AUTHOR))
 
     @property
+    def is_consultation_analyst(self) -> bool:
+        """Consultation analysts moderate contributions and analyse themes; administrators may."""
+        return self.is_administrator or bool(self._assignments(Role.CONSULTATION_ANALYST))
+
+    @property
     def is_national_analyst(self) -> bool:
         return None in self._assignments(Role.ANALYST)
 

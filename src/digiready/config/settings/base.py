@@ -31,7 +31,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-DIGIREADY_APPS = ["core", "accounts", "organisations", "frameworks"]
+DIGIREADY_APPS = ["core", "accounts", "organisations", "frameworks", "consultation"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,8 +41,20 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     *[f"digiready.{app}" for app in DIGIREADY_APPS],
 ]
+
+# Long jobs (theme analysis, imports): run at once in the request by default; set
+# DIGIREADY_TASKS=database in production and run `digiready db_worker` beside the web tier.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("DIGIREADY_TASKS") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -152,6 +164,10 @@ FEEDBACK_URL = os.environ.get("DIGIREADY_FEEDBACK_URL", "mailto:feedback@digirea
 # The public address of the service: exported CASE identifiers resolve under it.
 SITE_URL = os.environ.get("DIGIREADY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The largest framework file (CASE or CSV) accepted for import; 5,000 CASE items are about 5 MB.
+# The anonymous conversation: contributions a browser may send in an hour, and how long
+# rejected text is kept for appeals before it is deleted.
+CONSULTATION_RATE_LIMIT = int(os.environ.get("DIGIREADY_CONSULTATION_RATE_LIMIT", 30))
+CONSULTATION_RETENTION_DAYS = int(os.environ.get("DIGIREADY_CONSULTATION_RETENTION_DAYS", 90))
 FRAMEWORK_UPLOAD_MAX_BYTES = int(os.environ.get("DIGIREADY_FRAMEWORK_UPLOAD_MAX_BYTES", 50_000_000))
 
 LOGGING = {

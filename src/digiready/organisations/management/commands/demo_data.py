@@ -28,6 +28,14 @@ DEMO_ACCOUNTS: list[tuple[str, str, str, str, str | None, str | None]] = [
         Role.FRAMEWORK_AUTHOR,
         None,
     ),
+    (
+        "moderator@demo.example",
+        "Mo Moderator",
+        "RX4",
+        "administrator",
+        Role.CONSULTATION_ANALYST,
+        None,
+    ),
 ]
 DEMO_TRUSTS = ["R0A", "RBS", "RX4", "RYR", "RJ1"]
 
