@@ -179,3 +179,17 @@ def test_themes_straight_from_a_csv(tmp_path: Path) -> None:
     summary = list(csv.DictReader((tmp_path / "themes-summary.csv").open(encoding="utf-8")))
     assert len(summary) == 5
     assert sum(int(row["size"]) for row in summary) == 264
+
+
+def test_the_excel_export_matches_the_csv(campaign: Campaign, analyst: Client) -> None:
+    from openpyxl import load_workbook
+
+    analysis.start_run(campaign, 6)
+    book = load_workbook(
+        io.BytesIO(analyst.get(f"/conversations/{SLUG}/report/themes.xlsx").content)
+    )
+    sheet = book.active
+    assert sheet is not None
+    excel = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    text = analyst.get(f"/conversations/{SLUG}/report/themes.csv").content.decode()
+    assert excel == list(csv.reader(io.StringIO(text)))

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from digiready.consultation.api import router as conversations
 from digiready.core.problems import register_problem_handlers
 from digiready.frameworks.api import router as frameworks
 from digiready.organisations.api import router as organisations
@@ -18,3 +19,4 @@ api = NinjaAPI(
 register_problem_handlers(api)
 api.add_router("/organisations", organisations)
 api.add_router("/frameworks", frameworks)
+api.add_router("/conversations", conversations)

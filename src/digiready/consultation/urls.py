@@ -16,5 +16,6 @@ urlpatterns = [
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/report/runs/<int:pk>/", views.run_status, name="run"),
     path("<slug:slug>/report/themes/", views.edit_themes, name="edit-themes"),
-    path("<slug:slug>/report/<str:kind>.csv", views.export, name="export"),
+    path("<slug:slug>/report/<str:kind>.csv", views.export, {"fmt": "csv"}, name="export"),
+    path("<slug:slug>/report/<str:kind>.xlsx", views.export, {"fmt": "xlsx"}, name="export-xlsx"),
 ]

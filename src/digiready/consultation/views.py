@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
+from openpyxl import Workbook
 
 from digiready.accounts.audit import record_export
 from digiready.consultation import analysis, services
@@ -337,43 +338,48 @@ def edit_themes(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(reverse("consultation:report", args=[campaign.slug]) + "#themes")
 
 
-@analyst_required
-def export(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
-    campaign = _campaign(slug, request)
+def _export_rows(campaign: Campaign, kind: str) -> list[list[object]]:
     run = analysis.latest_run(campaign)
-    out = io.StringIO()
-    writer = csv.writer(out)
     if kind == "contributions":
         theme_of: dict[int, str] = {}
         if run:
             for theme in run.themes.prefetch_related("contributions"):
                 for contribution in theme.contributions.all():
                     theme_of[contribution.pk] = theme.display_name
-        writer.writerow(["id", "question", "text", "theme", "date"])
+        rows: list[list[object]] = [["id", "question", "text", "theme", "date"]]
         for c in Contribution.objects.published().in_campaign(campaign).select_related("question"):
-            writer.writerow(
-                [
-                    c.pk,
-                    spreadsheet_safe(c.question.text),
-                    spreadsheet_safe(c.text),
-                    spreadsheet_safe(theme_of.get(c.pk, "")),
-                    c.created_on.isoformat(),
-                ]
+            rows.append(
+                [c.pk, c.question.text, c.text, theme_of.get(c.pk, ""), c.created_on.isoformat()]
             )
-    elif kind == "themes" and run:
-        writer.writerow(["theme", "label", "contributions", "phrases"])
+        return rows
+    if kind == "themes" and run:
+        rows = [["theme", "label", "contributions", "phrases"]]
         for report in analysis.theme_reports(run):
-            writer.writerow(
-                [
-                    spreadsheet_safe(report.theme.display_name),
-                    spreadsheet_safe(report.theme.label),
-                    report.size,
-                    spreadsheet_safe("; ".join(report.theme.phrases)),
-                ]
-            )
+            theme = report.theme
+            rows.append([theme.display_name, theme.label, report.size, "; ".join(theme.phrases)])
+        return rows
+    raise Http404
+
+
+@analyst_required
+def export(request: HttpRequest, slug: str, kind: str, fmt: str) -> HttpResponse:
+    """Published (redacted) contributions or themes, as CSV or Excel; every export is logged."""
+    campaign = _campaign(slug, request)
+    rows = [[spreadsheet_safe(str(cell)) for cell in row] for row in _export_rows(campaign, kind)]
+    if fmt == "xlsx":
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(kind.capitalize())
+        for row in rows:
+            sheet.append(row)
+        out = io.BytesIO()
+        book.save(out)
+        content: bytes | str = out.getvalue()
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        raise Http404
-    record_export(f"{campaign} {kind}", actor=request.user, request=request, format="csv")  # type: ignore[arg-type]
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-{kind}.csv"'
+        text = io.StringIO()
+        csv.writer(text).writerows(rows)
+        content, content_type = text.getvalue(), "text/csv; charset=utf-8"
+    record_export(f"{campaign} {kind}", actor=request.user, request=request, format=fmt)  # type: ignore[arg-type]
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-{kind}.{fmt}"'
     return response
