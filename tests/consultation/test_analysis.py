@@ -193,3 +193,18 @@ def test_the_excel_export_matches_the_csv(campaign: Campaign, analyst: Client) -
     excel = [[cell.value for cell in row] for row in sheet.iter_rows()]
     text = analyst.get(f"/conversations/{SLUG}/report/themes.csv").content.decode()
     assert excel == list(csv.reader(io.StringIO(text)))
+
+
+def test_the_pdf_report_carries_the_pages_figures(campaign: Campaign, analyst: Client) -> None:
+    from pypdf import PdfReader
+
+    analysis.start_run(campaign, 6)
+    response = analyst.get(f"/conversations/{SLUG}/report/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Who has taken part" in " ".join(text.split())
+    run = analysis.latest_run(campaign)
+    assert run is not None
+    for theme in run.themes.all():
+        assert theme.display_name.split(" · ")[0] in text
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, detail__format="pdf").exists()

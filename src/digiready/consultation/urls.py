@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/contributions/<int:pk>/", views.contribution_detail, name="contribution"),
     path("<slug:slug>/contributions/<int:pk>/vote/", views.vote, name="vote"),
     path("<slug:slug>/report/", views.report, name="report"),
+    path("<slug:slug>/report/report.pdf", views.report_pdf, name="report-pdf"),
     path("<slug:slug>/report/runs/<int:pk>/", views.run_status, name="run"),
     path("<slug:slug>/report/themes/", views.edit_themes, name="edit-themes"),
     path("<slug:slug>/report/<str:kind>.csv", views.export, {"fmt": "csv"}, name="export"),

@@ -4,6 +4,7 @@ pages for consultation analysts."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from functools import wraps
@@ -14,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from openpyxl import Workbook
@@ -37,6 +39,7 @@ from digiready.consultation.models import (
     Vote,
 )
 from digiready.core.exports import spreadsheet_safe
+from digiready.core.pdf import PdfUnavailableError, render_pdf
 from digiready.core.render import page
 
 SECTION = "Online conversation"
@@ -382,4 +385,31 @@ def export(request: HttpRequest, slug: str, kind: str, fmt: str) -> HttpResponse
     record_export(f"{campaign} {kind}", actor=request.user, request=request, format=fmt)  # type: ignore[arg-type]
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-{kind}.{fmt}"'
+    return response
+
+
+@analyst_required
+def report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report as a PDF: the same figures, with the same suppression, as the page."""
+    campaign = _campaign(slug, request)
+    run = analysis.latest_run(campaign)
+    html = render_to_string(
+        "consultation/report_pdf.jinja",
+        {
+            "campaign": campaign,
+            "run": run,
+            "themes": analysis.theme_reports(run) if run else [],
+            "participation": analysis.participation(campaign),
+            "opinions": analysis.opinion_report(campaign),
+            "today": dt.date.today(),
+        },
+        request=request,
+    )
+    try:
+        content = render_pdf(html)
+    except PdfUnavailableError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    record_export(f"{campaign} report", actor=request.user, request=request, format="pdf")  # type: ignore[arg-type]
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-report.pdf"'
     return response
