@@ -271,3 +271,15 @@ def test_a_script_in_a_contribution_is_shown_as_text(client: Client, question: Q
     page = client.get("/conversations/test-conversation/")
     assert "<script>alert" not in page.text
     assert "&lt;script&gt;" in page.text
+
+
+def test_behind_a_proxy_the_limit_follows_the_forwarded_address(
+    client: Client, question: Question, settings: object
+) -> None:
+    settings.CONSULTATION_RATE_LIMIT = 1  # type: ignore[attr-defined]
+    settings.CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"  # type: ignore[attr-defined]
+    url = contribute_url(question)
+    first = client.post(url, {"text": "One"}, HTTP_X_FORWARDED_FOR="198.51.100.1, 10.0.0.1")
+    second = client.post(url, {"text": "Two"}, HTTP_X_FORWARDED_FOR="198.51.100.2, 10.0.0.1")
+    again = client.post(url, {"text": "Three"}, HTTP_X_FORWARDED_FOR="198.51.100.1, 10.0.0.1")
+    assert [first.status_code, second.status_code, again.status_code] == [302, 302, 429]

@@ -6,6 +6,7 @@ contributions, calls them, stores the result and replays analysts' edits.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,7 @@ from digiready.consultation.models import (
 from digiready.core.disclosure import MIN_BASE, safe_count, safe_share
 
 NOT_GIVEN = "Not given"
+logger = logging.getLogger(__name__)
 
 
 @cache
@@ -54,11 +56,11 @@ def analyse_campaign(run_id: int) -> None:
     run = ThemeRun.objects.select_related("campaign").get(pk=run_id)
     try:
         _analyse(run)
-    except Exception as error:
+    except Exception as error:  # the run records the failure; the page says what happened
+        logger.exception("Theme analysis %s failed", run.pk)
         ThemeRun.objects.filter(pk=run.pk).update(
             state=ThemeRun.State.FAILED, message=f"The analysis failed: {error}"[:300]
         )
-        raise
 
 
 def _progress(run: ThemeRun, share: float, message: str) -> None:

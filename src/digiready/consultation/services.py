@@ -35,12 +35,20 @@ def _daily_salt(day: dt.date) -> bytes:
     return hmac.new(settings.SECRET_KEY.encode(), day.isoformat().encode(), "sha256").digest()
 
 
+def client_address(request: HttpRequest) -> str:
+    """The visitor's address; behind a proxy, the first address of its forwarding header."""
+    header = settings.CLIENT_ADDRESS_HEADER
+    if header and request.META.get(header):
+        return str(request.META[header]).split(",")[0].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
 def visitor_hash(request: HttpRequest, day: dt.date | None = None) -> str:
     """A salted hash of the visitor's address, rotated daily, used only as a rate-limit key.
 
     It lives in the cache for an hour and is never written beside a contribution.
     """
-    address = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
+    address = client_address(request) + "|" + request.META.get("HTTP_USER_AGENT", "")
     salt = _daily_salt(day or dt.date.today())
     return hmac.new(salt, address.encode(), hashlib.sha256).hexdigest()
 

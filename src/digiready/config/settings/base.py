@@ -167,6 +167,9 @@ SITE_URL = os.environ.get("DIGIREADY_SITE_URL", "http://127.0.0.1:8000").rstrip(
 # The anonymous conversation: contributions a browser may send in an hour, and how long
 # rejected text is kept for appeals before it is deleted.
 CONSULTATION_RATE_LIMIT = int(os.environ.get("DIGIREADY_CONSULTATION_RATE_LIMIT", 30))
+# Behind a proxy every request comes from the proxy: name the header holding the visitor's
+# address (e.g. HTTP_X_FORWARDED_FOR) so rate limits apply per visitor, not to everyone at once.
+CLIENT_ADDRESS_HEADER = os.environ.get("DIGIREADY_CLIENT_ADDRESS_HEADER", "")
 CONSULTATION_RETENTION_DAYS = int(os.environ.get("DIGIREADY_CONSULTATION_RETENTION_DAYS", 90))
 FRAMEWORK_UPLOAD_MAX_BYTES = int(os.environ.get("DIGIREADY_FRAMEWORK_UPLOAD_MAX_BYTES", 50_000_000))
 
