@@ -68,7 +68,8 @@ def test_bad_requests_get_problem_details(client: Client, question: Question) ->
         response = post(client, url, body)
         assert response.status_code == 422  # type: ignore[attr-defined]
         assert response["Content-Type"] == "application/problem+json"  # type: ignore[index]
-    unknown = post(client, url, {"text": "ok", "profession": "wizard"})
+    unknown = post(client, url, {"text": "ok", "profession": "wizard", "region": "Y99"})
+    assert "region: not the ODS code" in unknown.json()["detail"]  # type: ignore[attr-defined]
     assert "profession: not a known profession" in unknown.json()["detail"]  # type: ignore[attr-defined]
     assert post(client, f"{BASE}/nope/questions/1/contributions", {"text": "x"}).status_code == 404  # type: ignore[attr-defined]
     assert client.get(f"{BASE}/api-test/contributions?limit=0").status_code == 422

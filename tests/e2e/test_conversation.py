@@ -74,7 +74,7 @@ def test_an_analyst_moderates_finds_themes_and_renames_one(page: Page, conversat
     # And publishes it
     page.get_by_role("radio", name="Publish").check()
     click_through(page, page.get_by_role("button", name="Save decision"))
-    expect(page.get_by_role("status")).to_contain_text("done")
+    expect(page.get_by_role("status")).to_contain_text("Saved")
 
     # And asks for the themes on the report page
     visit(page, f"/conversations/{SLUG}/report/")

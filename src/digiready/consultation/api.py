@@ -13,6 +13,7 @@ from digiready.accounts.professions import PROFESSION_BY_CODE, STAFF_GROUP_BY_CO
 from digiready.consultation import services
 from digiready.consultation.forms import TEXT_LIMIT
 from digiready.consultation.models import Campaign, Confidence, Contribution, Question, Vote
+from digiready.organisations.models import Organisation
 
 router = Router(tags=["conversation"])
 
@@ -140,6 +141,11 @@ def contribute(
         problems.append("staff_group: not a known staff group")
     if payload.profession and payload.profession not in PROFESSION_BY_CODE:
         problems.append("profession: not a known profession")
+    if (
+        payload.region
+        and not Organisation.objects.regions().filter(ods_code=payload.region).exists()
+    ):
+        problems.append("region: not the ODS code of an NHS England region")
     if not payload.text.strip():
         problems.append("text: enter your idea or experience")
     if problems:
@@ -151,7 +157,7 @@ def contribute(
         payload.text,
         staff_group=payload.staff_group,
         profession=payload.profession,
-        region=payload.region[:10],
+        region=payload.region,
         confidence=Confidence(payload.confidence) if payload.confidence else None,
     )
     thanks = "Thank you. It will be checked before it is published."

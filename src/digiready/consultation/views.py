@@ -253,7 +253,8 @@ def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             by=request.user,
         )
-        messages.success(request, "Done. Here is the next one." if _pending() else "All done.")
+        left = Contribution.objects.pending().count()
+        messages.success(request, f"Saved. {left:,} contributions are still waiting.")
         return redirect("consultation:queue")
     return page(
         request,
@@ -265,10 +266,6 @@ def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         form=form,
         back_href=reverse("consultation:queue"),
     )
-
-
-def _pending() -> bool:
-    return Contribution.objects.pending().exists()
 
 
 # Analysis -----------------------------------------------------------------------------------
