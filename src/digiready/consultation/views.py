@@ -289,7 +289,6 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         form=form,
         run=run,
         themes=analysis.theme_reports(run) if run else [],
-        edit_form=ThemeEditForm(run=run) if run else None,
         participation=analysis.participation(campaign),
         opinions=analysis.opinion_report(campaign),
         column_width="full",

@@ -78,19 +78,6 @@ def _version(request: HttpRequest, slug: str, version: str) -> FrameworkVersion:
     return found
 
 
-def _draft(request: HttpRequest, slug: str, version: str) -> FrameworkVersion:
-    found = _version(request, slug, version)
-    if not found.is_draft:
-        messages.info(request, f"{found} is published, so it cannot be changed.")
-        raise _Redirect(found)
-    return found
-
-
-class _Redirect(Exception):  # noqa: N818 - control flow, not an error
-    def __init__(self, version: FrameworkVersion) -> None:
-        self.version = version
-
-
 def _version_url(version: FrameworkVersion) -> str:
     return reverse("frameworks:version", args=[version.framework.slug, version.url_key])
 
@@ -116,11 +103,11 @@ def drafts_only(view: View) -> View:
     @wraps(view)
     @author_required
     def wrapped(request: HttpRequest, slug: str, version: str, **kwargs: Any) -> HttpResponse:
-        try:
-            draft = _draft(request, slug, version)
-        except _Redirect as redirect_to:
-            return redirect(_version_url(redirect_to.version))
-        return view(request, draft, **kwargs)
+        found = _version(request, slug, version)
+        if not found.is_draft:
+            messages.info(request, f"{found} is published, so it cannot be changed.")
+            return redirect(_version_url(found))
+        return view(request, found, **kwargs)
 
     return wrapped
 
@@ -510,7 +497,7 @@ def delete_draft(request: HttpRequest, draft: FrameworkVersion) -> HttpResponse:
     if request.method == "POST":
         label = str(draft)
         store.delete_draft(draft)
-        _record_deleted(request, label)
+        _audit(request, AuditEvent.Action.FRAMEWORK_CHANGED, target=label, change="draft deleted")
         messages.success(request, f"Deleted the draft {label}.")
         return redirect("frameworks:index")
     return page(
@@ -524,15 +511,6 @@ def delete_draft(request: HttpRequest, draft: FrameworkVersion) -> HttpResponse:
         explanation="The draft and everything in it will be deleted. Published versions are "
         "not affected.",
         back_href=_version_url(draft),
-    )
-
-
-def _record_deleted(request: HttpRequest, label: str) -> None:
-    _audit(
-        request,
-        AuditEvent.Action.FRAMEWORK_CHANGED,
-        target=label,
-        change="draft deleted",
     )
 
 
