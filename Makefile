@@ -55,6 +55,8 @@ setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) load-reference
 	$(DIGIREADY) load-frameworks --examples
 	$(DIGIREADY) demo-data
+	$(DIGIREADY) learning demo
+	$(DIGIREADY) assessment demo
 	$(DIGIREADY) consultation demo
 	$(DIGIREADY) consultation prepare-model
 

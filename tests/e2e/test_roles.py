@@ -10,7 +10,7 @@ from .steps import expect_heading, sign_in, sign_out, visit
 pytestmark = pytest.mark.e2e
 
 R0A = "Manchester University NHS Foundation Trust"
-EVERYONE_SEES = ("Home", "Organisations", "Frameworks", "Conversations")
+EVERYONE_SEES = ("Self-assessment", "Organisations", "Frameworks", "Conversations")
 EVERYONE_VISITS = (
     ("/home/", "Your Digital Ready home"),
     ("/accounts/details/", "Your details"),

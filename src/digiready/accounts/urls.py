@@ -1,6 +1,6 @@
 from django.urls import path
 
-from digiready.accounts import views
+from digiready.accounts import token_views, views
 
 app_name = "accounts"
 
@@ -22,4 +22,7 @@ urlpatterns = [
         name="password-reset-complete",
     ),
     path("audit/", views.audit_log, name="audit-log"),
+    path("api-tokens/", token_views.tokens, name="tokens"),
+    path("api-tokens/create/", token_views.create, name="token-create"),
+    path("api-tokens/<int:pk>/revoke/", token_views.revoke_token, name="token-revoke"),
 ]

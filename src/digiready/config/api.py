@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from digiready.assessments.api import router as assessments
 from digiready.consultation.api import router as conversations
 from digiready.core.problems import register_problem_handlers
 from digiready.frameworks.api import router as frameworks
@@ -35,3 +36,4 @@ register_problem_handlers(api)
 api.add_router("/organisations", organisations)
 api.add_router("/frameworks", frameworks)
 api.add_router("/conversations", conversations)
+api.add_router("/assessments", assessments)

@@ -9,6 +9,10 @@ urlpatterns = [
     path("organisations/", include("digiready.organisations.urls")),
     path("frameworks/", include("digiready.frameworks.urls")),
     path("conversations/", include("digiready.consultation.urls")),
+    path("learning/", include("digiready.learning.urls")),
+    path("assessment/", include("digiready.assessments.urls")),
+    path("your-data/", include("digiready.assessments.personal_data_urls")),
+    path("fhir/", include("digiready.assessments.fhir_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -20,10 +20,8 @@ class NHSFormMixin:
                     {"text": str(message), "href": "#main-content-errors"} for message in messages
                 ]
                 continue
-            bound = self[name]  # type: ignore[index]
-            anchor = bound.auto_id
-            if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                anchor = f"{bound.auto_id}_0"
+            # The nhsuk macros give a radio or checkbox group's first option the group's own id.
+            anchor = self[name].auto_id  # type: ignore[index]
             items += [{"text": str(message), "href": f"#{anchor}"} for message in messages]
         return items
 

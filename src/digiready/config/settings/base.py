@@ -31,7 +31,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-DIGIREADY_APPS = ["core", "accounts", "organisations", "frameworks", "consultation"]
+DIGIREADY_APPS = [
+    "core",
+    "accounts",
+    "organisations",
+    "frameworks",
+    "consultation",
+    "learning",
+    "assessments",
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,6 +66,7 @@ TASKS = {
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "digiready.core.problems.ApiProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

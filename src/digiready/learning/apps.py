@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "digiready.learning"
+    verbose_name = "Learning catalogue"
