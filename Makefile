@@ -83,6 +83,7 @@ bench: $(VENV)/.synced
 	$(BIN)/python bench/framework_import.py
 	$(BIN)/python bench/redaction.py
 	$(BIN)/python bench/themes.py
+	$(BIN)/python bench/analytics.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules build var .pytest_cache .mypy_cache .ruff_cache

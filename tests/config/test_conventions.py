@@ -38,7 +38,11 @@ def bare_queries(path: Path, root: Path = SOURCE) -> list[str]:
 
 
 def test_views_never_query_organisation_owned_data_directly() -> None:
-    views = [*SOURCE.glob("*/views.py"), *SOURCE.glob("*/views/*.py")]
+    views = [
+        *SOURCE.glob("*/views.py"),
+        *SOURCE.glob("*/*_views.py"),
+        *SOURCE.glob("*/views/*.py"),
+    ]
     assert views, "no views found"
     offences = [offence for path in views for offence in bare_queries(path)]
     assert offences == [], "use request.scope instead of:\n" + "\n".join(offences)

@@ -1,6 +1,7 @@
 """Themes and opinion groups for a campaign, analysts' edits across runs, reports and commands."""
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from digiready.accounts.models import AuditEvent, Role, User
 from digiready.consultation import analysis
 from digiready.consultation.demo import SLUG, load_demo
 from digiready.consultation.models import Campaign, Contribution, ThemeEdit, ThemeRun
+from digiready.organisations.models import Organisation, WorkforceCell, WorkforceSnapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +210,25 @@ def test_the_pdf_report_carries_the_pages_figures(campaign: Campaign, analyst: C
     for theme in run.themes.all():
         assert theme.display_name.split(" · ")[0] in text
     assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, detail__format="pdf").exists()
+
+
+def test_the_report_shows_who_is_heard_against_the_workforce(
+    campaign: Campaign, analyst: Client, org: Callable[[str], Organisation]
+) -> None:
+    page = analyst.get(f"/conversations/{SLUG}/report/")
+    assert "Load a workforce frame" in page.text
+    frame = WorkforceSnapshot.objects.create(name="Frame", as_of=dt.date(2026, 9, 30))
+    for group, headcount in [("nurses", 5000), ("st_t_ahp", 1000), ("central", 1000)]:
+        WorkforceCell.objects.create(
+            snapshot=frame, organisation=org("R0A"), staff_group=group, headcount=headcount
+        )
+    participation = analysis.participation(campaign)
+    heard = {h.label: h for h in participation.heard_by_staff_group}
+    # Nurses are most of the staff but gave few of the contributions.
+    assert heard["Nurses and health visitors"].under_represented
+    assert not heard[
+        "Scientific, therapeutic and technical staff: allied health professionals"
+    ].under_represented
+    page = analyst.get(f"/conversations/{SLUG}/report/")
+    assert "Who is heard, against the workforce" in page.text
+    assert "Not yet heard in proportion: Nurses and health visitors" in page.text

@@ -181,6 +181,9 @@ class AuditEvent(models.Model):
         API_TOKEN_CREATED = "api_token_created", "API token created"
         API_TOKEN_REVOKED = "api_token_revoked", "API token revoked"
         ACCOUNT_ERASED = "account_erased", "Account erased"
+        CAMPAIGN_CHANGED = "campaign_changed", "Conversation campaign changed"
+        WORKFORCE_IMPORTED = "workforce_imported", "Workforce frame imported"
+        WEIGHTS_COMPUTED = "weights_computed", "Weights computed"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -33,12 +33,36 @@ class Source(models.TextChoices):
     SYNTHETIC = "synthetic", "Synthetic population"
 
 
+class Wave(models.Model):
+    """A round of assessment: the baseline (number 0) and each follow-up. An assessment
+    belongs to the wave whose fieldwork dates its submission falls within."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    label = models.CharField(max_length=100)
+    opens = models.DateField()
+    closes = models.DateField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gte=models.F("opens")), name="wave_closes_after_it_opens"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class AssessmentQuerySet(models.QuerySet["Assessment"]):
     def submitted(self) -> AssessmentQuerySet:
         return self.filter(status=Status.SUBMITTED)
 
     def in_progress(self) -> AssessmentQuerySet:
         return self.filter(status=Status.IN_PROGRESS)
+
+    def in_wave(self, wave: Wave) -> AssessmentQuerySet:
+        return self.filter(wave=wave)
 
     def of_person(self, user: Any) -> AssessmentQuerySet:
         return self.filter(subject=Subject.PERSON, user=user)
@@ -81,6 +105,14 @@ class Assessment(models.Model):
     profession = models.CharField(max_length=40, blank=True)
     staff_group = models.CharField(max_length=40, blank=True)
     archetype = models.CharField(max_length=20, blank=True)
+    # For weighting (ANALYTICS.md section 3): the respondent's band group, age band and sex
+    # where known (codes in organisations/demographics.py); empty when not given.
+    band_group = models.CharField(max_length=20, blank=True)
+    age_band = models.CharField(max_length=20, blank=True)
+    sex = models.CharField(max_length=10, blank=True)
+    wave = models.ForeignKey(
+        Wave, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
     # Domain lineage -> expected level, as the role profile stood at the start; empty: none.
     expected = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)

@@ -3,6 +3,7 @@ line all go through these, so every route applies the same rules."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,7 +14,15 @@ from django.utils import timezone
 
 from digiready.accounts.models import User
 from digiready.accounts.professions import PROFESSION_BY_CODE, staff_group_for
-from digiready.assessments.models import Answer, Assessment, DomainScore, Source, Status, Subject
+from digiready.assessments.models import (
+    Answer,
+    Assessment,
+    DomainScore,
+    Source,
+    Status,
+    Subject,
+    Wave,
+)
 from digiready.assessments.questionnaire import (
     Questionnaire,
     Role,
@@ -321,6 +330,11 @@ def score(questionnaire: Questionnaire, tokens: Mapping[str, str]) -> list[Domai
     return results
 
 
+def wave_on(day: dt.date) -> Wave | None:
+    """The wave whose fieldwork includes ``day``, if one is open."""
+    return Wave.objects.filter(opens__lte=day, closes__gte=day).order_by("number").first()
+
+
 def submit(assessment: Assessment) -> Assessment:
     """Score every domain and store the scores once; then the assessment cannot change."""
     if assessment.is_submitted:
@@ -361,6 +375,8 @@ def submit(assessment: Assessment) -> Assessment:
         DomainScore.objects.bulk_create(rows)
         locked.status = Status.SUBMITTED
         locked.submitted_at = timezone.now()
-        locked.save(update_fields=["status", "submitted_at", "updated_at"])
+        locked.wave = wave_on(timezone.localdate(locked.submitted_at))
+        locked.save(update_fields=["status", "submitted_at", "wave", "updated_at"])
     assessment.status, assessment.submitted_at = locked.status, locked.submitted_at
+    assessment.wave = locked.wave
     return locked

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django_tasks import task
 
@@ -33,7 +34,9 @@ from digiready.consultation.models import (
     Vote,
     signature,
 )
+from digiready.consultation.representation import representation
 from digiready.core.disclosure import MIN_BASE, safe_count, safe_share
+from digiready.organisations.models import WorkforceCell, WorkforceSnapshot
 
 NOT_GIVEN = "Not given"
 logger = logging.getLogger(__name__)
@@ -282,11 +285,32 @@ def theme_reports(run: ThemeRun) -> list[ThemeReport]:
 
 
 @dataclass
+class Heard:
+    """One group's contributions against its share of the workforce, as they may be shown."""
+
+    label: str
+    count: str
+    share: str
+    workforce_share: str
+    under_represented: bool
+
+
+@dataclass
 class Participation:
     contributions: str
     by_staff_group: list[Split] = field(default_factory=list)
     by_profession: list[Split] = field(default_factory=list)
     by_confidence: list[Split] = field(default_factory=list)
+    # Against the latest workforce frame, when one is loaded: who is heard, least first.
+    frame: WorkforceSnapshot | None = None
+    heard_by_staff_group: list[Heard] = field(default_factory=list)
+    heard_by_profession: list[Heard] = field(default_factory=list)
+
+    @property
+    def lost_tribes(self) -> list[Heard]:
+        return [
+            h for h in self.heard_by_staff_group + self.heard_by_profession if h.under_represented
+        ]
 
 
 def participation(campaign: Campaign) -> Participation:
@@ -297,7 +321,7 @@ def participation(campaign: Campaign) -> Participation:
     )
     confidence = Counter(str(row[2] or "") for row in rows)
     labels = {"": NOT_GIVEN} | {str(level.value): str(level.label) for level in Confidence}
-    return Participation(
+    result = Participation(
         contributions=safe_count(len(rows)),
         by_staff_group=_splits([row[0] for row in rows], "staff_group"),
         by_profession=_splits([row[1] for row in rows], "profession"),
@@ -306,6 +330,39 @@ def participation(campaign: Campaign) -> Participation:
             for code, n in sorted(confidence.items())
         ],
     )
+    frame = WorkforceSnapshot.objects.order_by("-as_of", "-id").first()
+    if frame is not None:
+        result.frame = frame
+        for kind, position in (("staff_group", 0), ("profession", 1)):
+            heard = _heard(Counter(str(row[position] or "") for row in rows), frame, kind)
+            setattr(result, f"heard_by_{kind}", heard)
+    return result
+
+
+def _heard(counts: Counter[str], frame: WorkforceSnapshot, kind: str) -> list[Heard]:
+    """Each group against its headcount in the frame (nationally: campaigns are national)."""
+    headcount = {
+        code: total
+        for code, total in WorkforceCell.objects.filter(snapshot=frame)
+        .exclude(**{kind: ""})
+        .values_list(kind)
+        .annotate(total=Sum("headcount"))
+        if total
+    }
+    rows = representation(counts, headcount)
+    named = sum(r.contributions for r in rows)
+    return [
+        Heard(
+            label=group_label(kind, r.code),
+            count=safe_count(r.contributions),
+            share=safe_share(r.contributions, named),
+            workforce_share=f"{100 * r.workforce_share:.0f}%"
+            if r.workforce_share >= 0.005
+            else "Under 1%",
+            under_represented=r.under_represented,
+        )
+        for r in rows
+    ]
 
 
 @dataclass

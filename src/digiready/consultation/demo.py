@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from digiready.consultation.models import Campaign, Contribution, Phase, Question, Status, Vote
+from digiready.consultation.wording import STANDARD_WORDING
 
 DATA = Path(__file__).resolve().parent / "data" / "demo-contributions.csv"
 SLUG = "digital-skills-2026"
@@ -25,12 +26,7 @@ def load_demo(seed: int = 2026) -> str:
     campaign = Campaign.objects.create(
         slug=SLUG,
         title="Digital skills in health and care: what would help you?",
-        purpose="To hear from everyone who uses data and technology at work, in every role and "
-        "at every level of confidence, about what gets in the way and what would help.",
-        how_used="Moderators read every contribution. Analysts group them into themes and "
-        "publish a report. The report will shape a national digital skills programme.",
-        what_stored="Your words with personal details removed, the date, and (only if you give "
-        "them) your staff group, profession, region and confidence with digital tools.",
+        **STANDARD_WORDING,
     )
     everyone = Phase.objects.create(
         campaign=campaign,

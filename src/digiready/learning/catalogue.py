@@ -40,7 +40,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError, field_validator
 
-from digiready.frameworks.spreadsheet import SAVE_AS_UTF8, formula_guarded, formula_unguarded
+from digiready.core import csvtext
+from digiready.core.csvtext import SAVE_AS_UTF8
+from digiready.frameworks.spreadsheet import formula_guarded, formula_unguarded
 
 COLUMNS: tuple[str, ...] = (
     "title",
@@ -352,41 +354,11 @@ def read_catalogue(
 
 
 def _decode(data: bytes | str, problems: _Problems) -> str | None:
-    if isinstance(data, str):
-        text = data.removeprefix("\ufeff")
-    else:
-        raw = bytes(data)
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            problems.add(f"this is UTF-16 text, not UTF-8; {SAVE_AS_UTF8}")
-            return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            problems.add(f"not UTF-8 text (byte {exc.start + 1:,} cannot be read); {SAVE_AS_UTF8}")
-            return None
-    if not text.strip():
-        problems.add(
-            "the file is empty; its first row must be the header naming the columns "
-            + ", ".join(COLUMNS)
-        )
-        return None
-    return text
+    return csvtext.decode(data, problems.add, columns=COLUMNS)
 
 
 def _records(text: str, problems: _Problems) -> list[list[str]] | None:
-    records: list[list[str]] = []
-    # Strict, so that a stray quote mark is reported where it is instead of swallowing the
-    # rest of the file into one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        records.extend(reader)
-    except csv.Error as exc:
-        problems.add(
-            f"cannot be read as CSV ({exc}); look for a quote mark that is not closed",
-            len(records) + 1,
-        )
-        return None
-    return records
+    return csvtext.records(text, problems.add)
 
 
 def _header(cells: list[str], problems: _Problems) -> list[str] | None:

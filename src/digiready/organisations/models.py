@@ -153,3 +153,61 @@ class Succession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor.ods_code} → {self.successor.ods_code} on {self.effective_on}"
+
+
+class WorkforceSnapshot(models.Model):
+    """A workforce frame: headcounts by organisation and staff group (and, where known,
+    profession, band group, age band and sex) on one date, in the shape of NHS Workforce
+    Statistics. It is the denominator for response rates and the target for weighting."""
+
+    name = models.CharField(max_length=200)
+    as_of = models.DateField(db_index=True, help_text="The date the headcounts describe.")
+    source = models.CharField(max_length=300, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.CharField(max_length=254, blank=True)
+
+    class Meta:
+        ordering = ["-as_of", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.as_of:%d %B %Y})"
+
+
+class WorkforceCell(models.Model):
+    """Headcount in one cell of a snapshot. An empty profession, band group, age band or sex
+    means the cell covers all of them."""
+
+    snapshot = models.ForeignKey(WorkforceSnapshot, on_delete=models.CASCADE, related_name="cells")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="workforce_cells"
+    )
+    staff_group = models.CharField(max_length=40)
+    profession = models.CharField(max_length=40, blank=True)
+    band_group = models.CharField(max_length=20, blank=True)
+    age_band = models.CharField(max_length=20, blank=True)
+    sex = models.CharField(max_length=10, blank=True)
+    headcount = models.PositiveIntegerField()
+    fte = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["snapshot", "organisation", "staff_group", "profession"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "snapshot",
+                    "organisation",
+                    "staff_group",
+                    "profession",
+                    "band_group",
+                    "age_band",
+                    "sex",
+                ],
+                name="one_workforce_cell",
+            ),
+            models.CheckConstraint(
+                condition=Q(fte__isnull=True) | Q(fte__gte=0), name="workforce_fte_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.staff_group} {self.profession}: {self.headcount}"

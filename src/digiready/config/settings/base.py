@@ -39,6 +39,7 @@ DIGIREADY_APPS = [
     "consultation",
     "learning",
     "assessments",
+    "analytics",
 ]
 
 INSTALLED_APPS = [

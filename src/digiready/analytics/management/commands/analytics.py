@@ -1,0 +1,168 @@
+"""digiready analytics: weight a wave, and print disclosure-controlled figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+from rich.table import Table
+
+from digiready.analytics import engine
+from digiready.analytics.data import load_scores
+from digiready.analytics.figures import ATTAINMENT, MATURITY, statistic_name
+from digiready.assessments.services import PERSON_FRAMEWORK, current_version
+
+LEVELS = ("national", "region", "icb", "org")
+BY = ("staff_group", "profession", "region", "icb", "org")
+FORMATS = ("table", "csv", "json")
+COLUMNS = (
+    "group",
+    "label",
+    "domain",
+    "n",
+    "maturity",
+    "ci_low",
+    "ci_high",
+    "attainment",
+    "attainment_ci_low",
+    "attainment_ci_high",
+    "suppressed",
+    "reason",
+    "weight_version",
+)
+
+
+class Command(BaseCommand):
+    help = "Weight a wave to the workforce frame, or print its figures with disclosure control."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        weighting = actions.add_parser(
+            "weight", help="Weight a wave's respondents to its workforce frame (ANALYTICS.md 3)."
+        )
+        weighting.add_argument("--wave", type=int, help="Wave number (default: the latest).")
+        reporting = actions.add_parser(
+            "report", help="Print maturity and attainment per domain, disclosure-controlled."
+        )
+        reporting.add_argument("--level", choices=LEVELS, default="national")
+        reporting.add_argument("--code", default="", help="ODS code of the region, ICB or org.")
+        reporting.add_argument("--wave", type=int, help="Wave number (default: the latest).")
+        reporting.add_argument("--by", choices=BY, help="Break the level down by this.")
+        reporting.add_argument("--format", choices=FORMATS, default="table")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            getattr(self, f"_{options['action']}")(options)
+        except engine.AnalyticsError as error:
+            raise CommandError(str(error)) from error
+
+    def _weight(self, options: dict[str, Any]) -> None:
+        wave = engine.wave_number(options["wave"])
+        started = time.perf_counter()
+        run = engine.compute_wave_weights(wave)
+        seconds = time.perf_counter() - started
+        diagnostics = run.diagnostics
+        self.stdout.write(
+            f"{wave}: {run.respondents:,} respondents weighted to {run.snapshot} in "
+            f"{seconds:.1f} s. Version {run.version}; converged: {diagnostics['converged']}, "
+            f"largest margin error {diagnostics['max_margin_error']:.5f}, "
+            f"design effect {diagnostics['design_effect'] or 0:.2f}, "
+            f"{diagnostics['trimmed']:,} weights trimmed."
+        )
+
+    def _report(self, options: dict[str, Any]) -> None:
+        level, code = options["level"], options["code"].strip().upper()
+        if level != "national" and not code:
+            raise CommandError(f"Give the {level}'s ODS code with --code.")
+        version = current_version(PERSON_FRAMEWORK)
+        if version is None:
+            raise CommandError("No published framework.")
+        wave = engine.wave_number(options["wave"])
+        table = load_scores(wave, version)
+        by = {"org": "organisation"}.get(options["by"], options["by"])
+        result = engine.report(
+            table,
+            level=level,
+            code=code,
+            by=by,
+            snapshot=engine.snapshot_for(wave),
+        )
+        rows = list(_rows(result))
+        output = {"table": _table, "csv": _csv, "json": _json}[options["format"]]
+        self.stdout.write(output(result, rows))
+
+
+def _rows(result: engine.Report) -> Any:
+    for cell in result.table.cells:
+        for domain, title in result.domains:
+            maturity = cell.statistics[statistic_name(domain, MATURITY)]
+            attainment = cell.statistics[statistic_name(domain, ATTAINMENT)]
+            reason = maturity.estimate.suppression
+            yield {
+                "group": cell.key,
+                "label": cell.label,
+                "domain": domain,
+                "domain_title": title,
+                "n": cell.count.value,
+                "n_shown": cell.count.text,
+                "maturity": maturity.estimate.value,
+                "ci_low": maturity.low,
+                "ci_high": maturity.high,
+                "attainment": attainment.estimate.value,
+                "attainment_ci_low": attainment.low,
+                "attainment_ci_high": attainment.high,
+                "suppressed": maturity.hidden,
+                "reason": reason.sentence if reason else "",
+                "low_precision": maturity.low_precision,
+                "weight_version": result.weight_version,
+            }
+
+
+def _json(result: engine.Report, rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, indent=2)
+
+
+def _csv(result: engine.Report, rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else list(COLUMNS))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _table(result: engine.Report, rows: list[dict[str, Any]]) -> str:
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    table = Table(
+        title=f"{result.wave}: {result.level} {result.code} by {result.by} "
+        f"(weights {result.weight_version})"
+    )
+    for heading, justify in (
+        ("Group", "left"),
+        ("Domain", "left"),
+        ("n", "right"),
+        ("Maturity", "right"),
+        ("95% interval", "right"),
+        ("Attainment", "right"),
+    ):
+        table.add_column(heading, justify=justify)  # type: ignore[arg-type]
+    for cell in result.table.cells:
+        for domain, _title in result.domains:
+            maturity = cell.statistics[statistic_name(domain, MATURITY)]
+            attainment = cell.statistics[statistic_name(domain, ATTAINMENT)]
+            table.add_row(
+                cell.label or cell.key,
+                domain,
+                cell.count.text,
+                maturity.estimate.text,
+                maturity.interval_text,
+                attainment.estimate.text,
+            )
+    console.print(table)
+    notes = {s.sentence for cell in result.table.cells for s in cell.suppressions}
+    console.print("\n".join(f"* {note}" for note in sorted(notes)))
+    return console.file.getvalue()  # type: ignore[attr-defined]
