@@ -221,3 +221,8 @@ def test_the_questionnaire_and_the_answers_are_at_their_fhir_addresses(
     response = signed.get(address).json()
     assert response["resourceType"] == "QuestionnaireResponse"
     assert response["status"] == "completed"
+
+
+@pytest.mark.parametrize("path", ["digital-ready%00", "a%00b/physiotherapist-user", "x" * 80])
+def test_a_malformed_questionnaire_address_is_not_found(client: Client, path: str) -> None:
+    assert client.get(f"/fhir/Questionnaire/{path}").status_code == 404

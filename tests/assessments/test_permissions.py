@@ -97,3 +97,13 @@ def test_only_leads_of_the_organisation_open_its_maturity_assessment(
         == 404
     )
     assert not Assessment.objects.filter(subject="organisation").exists()
+
+
+@pytest.mark.parametrize("code", ["\x00", "R0A\x00", "x" * 40, "R0A;--", "ʀ0ᴀ"])
+def test_a_malformed_organisation_code_is_not_found(
+    signed_in: Callable[[User], Client], make_person: Callable[..., User], code: str
+) -> None:
+    from urllib.parse import quote
+
+    client = signed_in(make_person(at="R0A", role=Role.ORGANISATION_LEAD, scope="R0A"))
+    assert client.get(f"/assessment/organisation/{quote(code)}/").status_code == 404

@@ -63,7 +63,11 @@ def get_assessment(scope: Scope, public_id: Any) -> Assessment:
 def answerable_organisation(scope: Scope, ods_code: str) -> Organisation:
     """An organisation whose maturity assessment this person may answer: its leads, leads of an
     ICB above it, and administrators. "Not found" for anyone else."""
-    organisation = Organisation.objects.filter(ods_code=ods_code.strip().upper()).first()
+    code = ods_code.strip().upper()
+    # ODS codes are short and alphanumeric; anything else (a NUL byte, say) names nothing.
+    if not (code.isascii() and code.isalnum() and len(code) <= 12):
+        raise Http404("No such organisation")
+    organisation = Organisation.objects.filter(ods_code=code).first()
     if organisation is None or not scope.user.is_authenticated:
         raise Http404("No such organisation")
     if not scope.can_manage_people(organisation):

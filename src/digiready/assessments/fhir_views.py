@@ -8,6 +8,7 @@ may read it.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -27,10 +28,16 @@ def _fhir(resource: dict[str, Any], *, filename: str = "") -> HttpResponse:
     return response
 
 
+FHIR_ID = re.compile(r"[A-Za-z0-9.\-]{1,64}")
+
+
 @require_GET
 def questionnaire_fhir(request: HttpRequest, slug: str, role: str = "") -> HttpResponse:
     """By its id (``digital-ready-1.0-physiotherapist-user``), or by framework slug and role
     (``digital-ready``, ``nurses-embedder``, ``organisation``) for the current version."""
+    # A FHIR id is at most 64 letters, digits, "-" and "."; anything else names nothing.
+    if not all(FHIR_ID.fullmatch(part) for part in (slug, role) if part):
+        raise Http404("No such questionnaire")
     questionnaire = fhir_exchange.find_questionnaire(slug, role)
     if questionnaire is None:
         raise Http404("No such questionnaire")
