@@ -24,7 +24,7 @@ from digiready.analytics.disclosure import (
     ProtectedTable,
     refuse_filtered_view,
 )
-from digiready.analytics.figures import ENGLAND, Breakdown, figures, national
+from digiready.analytics.figures import ENGLAND, Breakdown, figures
 from digiready.analytics.models import WeightRun
 from digiready.analytics.weighting import Margin, WeightingResult, compute_weights
 from digiready.assessments.models import Wave
@@ -265,14 +265,13 @@ def report(
             headcount = frame_headcounts(snapshot, "organisation" if level == "org" else level).get(
                 code
             )
-        groups = national(table.respondents, headcount)
         groups = Breakdown(
             level,
             (code or ENGLAND,),
             (name,),
             np.where(rows, 0, -1).astype(np.int32),
             (None,),
-            groups.population,
+            np.array([np.nan if headcount is None else headcount], dtype=np.float64),
         )
     else:
         groups = breakdown(table, by, snapshot, rows)

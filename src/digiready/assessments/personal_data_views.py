@@ -105,11 +105,6 @@ class EraseForm(NHSForm):
         super().__init__(*args, **kwargs)
         self.person = person
 
-    @property
-    def error_list(self) -> list[dict[str, str]]:
-        # The first checkbox of an nhsuk group has the group's own id, with no "_0" after it.
-        return [{**item, "href": item["href"].removesuffix("_0")} for item in super().error_list]
-
     def clean_password(self) -> str:
         password = str(self.cleaned_data["password"])
         if not self.person.check_password(password):

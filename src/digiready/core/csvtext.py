@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 SAVE_AS_UTF8 = (
     'save it from Excel as "CSV UTF-8 (Comma delimited)", or from LibreOffice as '
@@ -54,3 +55,26 @@ def records(text: str, report: Report) -> list[list[str]] | None:
         )
         return None
     return rows
+
+
+@dataclass
+class Problems:
+    """Every problem of one file, each once, as "file, row N, column: why"."""
+
+    source: str
+    columns: Sequence[str] = ()  # the format's columns, in the order problems are listed
+    names: dict[str, str] = field(default_factory=dict)  # column: as the file's header has it
+    found: dict[str, tuple[int, int]] = field(default_factory=dict)  # message: where, to sort
+
+    def add(self, reason: str, row: int = 0, column: str = "") -> None:
+        where = f", row {row}" if row else ""
+        where += f", {self.names.get(column, column)}" if column else ""
+        order = list(self.columns).index(column) if column in self.columns else -1
+        self.found.setdefault(f"{self.source}{where}: {reason}", (row, order))
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+    def in_order(self) -> list[str]:
+        """Sorted by row then column, so the list reads down the sheet as it will be fixed."""
+        return sorted(self.found, key=self.found.__getitem__)

@@ -41,7 +41,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError, field_validator
 
 from digiready.core import csvtext
-from digiready.core.csvtext import SAVE_AS_UTF8
+from digiready.core.csvtext import SAVE_AS_UTF8, Problems
 from digiready.frameworks.spreadsheet import formula_guarded, formula_unguarded
 
 COLUMNS: tuple[str, ...] = (
@@ -292,25 +292,6 @@ class CoverageCells(BaseModel):
 Cells = TypeVar("Cells", ResourceCells, CoverageCells)
 
 
-@dataclass
-class _Problems:
-    source: str
-    found: dict[str, tuple[int, int]] = field(default_factory=dict)  # message: where, to sort
-
-    def add(self, reason: str, row: int = 0, column: str = "") -> None:
-        where = f", row {row}" if row else ""
-        where += f", {column}" if column else ""
-        order = COLUMNS.index(column) if column in COLUMNS else -1
-        self.found.setdefault(f"{self.source}{where}: {reason}", (row, order))
-
-    def __bool__(self) -> bool:
-        return bool(self.found)
-
-    def error(self) -> CatalogueFormatError:
-        # Sorted by row then column, so the list reads down the sheet as it will be fixed.
-        return CatalogueFormatError(sorted(self.found, key=self.found.__getitem__))
-
-
 def read_catalogue(
     data: bytes | str, frameworks: Mapping[str, FrameworkIndex], *, source: str = "file"
 ) -> list[ResourceRecord]:
@@ -319,12 +300,12 @@ def read_catalogue(
     ``frameworks`` maps each framework slug to the version its capability codes are read
     against; ``source`` names the file in the problems.
     """
-    problems = _Problems(source)
+    problems = Problems(source, COLUMNS)
     text = _decode(data, problems)
     records = _records(text, problems) if text is not None else None
     header = _header(records[0], problems) if records else None
     if records is None or header is None:
-        raise problems.error()
+        raise CatalogueFormatError(problems.in_order())
     resources: dict[tuple[str, str], ResourceRecord] = {}
     seen_rows: dict[tuple[str, ...], int] = {}
     rows = 0
@@ -349,19 +330,19 @@ def read_catalogue(
     if not rows and not problems:
         problems.add("there are no rows under the header; a catalogue needs at least one", 2)
     if problems:
-        raise problems.error()
+        raise CatalogueFormatError(problems.in_order())
     return list(resources.values())
 
 
-def _decode(data: bytes | str, problems: _Problems) -> str | None:
+def _decode(data: bytes | str, problems: Problems) -> str | None:
     return csvtext.decode(data, problems.add, columns=COLUMNS)
 
 
-def _records(text: str, problems: _Problems) -> list[list[str]] | None:
+def _records(text: str, problems: Problems) -> list[list[str]] | None:
     return csvtext.records(text, problems.add)
 
 
-def _header(cells: list[str], problems: _Problems) -> list[str] | None:
+def _header(cells: list[str], problems: Problems) -> list[str] | None:
     header = [cell.strip().lower() for cell in cells]
     # Spreadsheets sometimes save empty columns to the right of the table.
     while header and not header[-1]:
@@ -392,7 +373,7 @@ def _header(cells: list[str], problems: _Problems) -> list[str] | None:
 
 
 def _cells(
-    header: list[str], record: list[str], number: int, problems: _Problems
+    header: list[str], record: list[str], number: int, problems: Problems
 ) -> dict[str, str] | None:
     width = len(record)
     while width > len(header) and not record[width - 1].strip():
@@ -410,7 +391,7 @@ def _cells(
 
 
 def _typed(
-    model: type[Cells], cells: dict[str, str], number: int, problems: _Problems
+    model: type[Cells], cells: dict[str, str], number: int, problems: Problems
 ) -> Cells | None:
     try:
         return model.model_validate(cells)
@@ -432,7 +413,7 @@ def _coverage(
     row: CoverageCells,
     number: int,
     frameworks: Mapping[str, FrameworkIndex],
-    problems: _Problems,
+    problems: Problems,
 ) -> list[CoverageRecord] | None:
     given = {
         "framework": bool(row.framework),
@@ -498,7 +479,7 @@ def _gather(
     row: ResourceCells,
     coverage: list[CoverageRecord],
     number: int,
-    problems: _Problems,
+    problems: Problems,
 ) -> None:
     """Add the row to its resource, checking it agrees with the resource's earlier rows."""
     found = resources.get((row.title, row.url))

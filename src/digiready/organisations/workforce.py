@@ -43,6 +43,7 @@ from digiready.accounts.professions import (
     STAFF_GROUPS,
 )
 from digiready.core import csvtext
+from digiready.core.csvtext import Problems
 from digiready.organisations.demographics import AGE_BANDS, BAND_GROUPS, SEXES
 
 COLUMNS: tuple[str, ...] = (
@@ -451,26 +452,6 @@ class CellRecord(BaseModel):
 # Reading ---------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Problems:
-    source: str
-    names: dict[str, str] = field(default_factory=dict)  # column: as the file's header has it
-    found: dict[str, tuple[int, int]] = field(default_factory=dict)  # message: where, to sort
-
-    def add(self, reason: str, row: int = 0, column: str = "") -> None:
-        where = f", row {row}" if row else ""
-        where += f", {self.names.get(column, column)}" if column else ""
-        order = COLUMNS.index(column) if column in COLUMNS else -1
-        self.found.setdefault(f"{self.source}{where}: {reason}", (row, order))
-
-    def __bool__(self) -> bool:
-        return bool(self.found)
-
-    def error(self) -> WorkforceFormatError:
-        # Sorted by row then column, so the list reads down the sheet as it will be fixed.
-        return WorkforceFormatError(sorted(self.found, key=self.found.__getitem__))
-
-
 def read_frame(
     data: bytes | str,
     known: Collection[str] | KnownOrganisations,
@@ -484,12 +465,12 @@ def read_frame(
     """
     if not isinstance(known, KnownOrganisations):
         known = KnownOrganisations(frozenset(known))
-    problems = _Problems(source)
+    problems = Problems(source, COLUMNS)
     text = _decode(data, max_bytes, problems)
     records = _records(text, problems) if text is not None else None
     header = _header(records[0], problems) if records else None
     if records is None or header is None:
-        raise problems.error()
+        raise WorkforceFormatError(problems.in_order())
     rows = _rows(header, records[1:], problems)
     if not rows and not problems:
         problems.add("there are no rows under the header; a frame needs at least one cell", 2)
@@ -497,11 +478,11 @@ def read_frame(
     cells = [cell for number, cells in rows if (cell := _cell(number, cells, known, problems))]
     _check_cells(cells, problems)
     if problems:
-        raise problems.error()
+        raise WorkforceFormatError(problems.in_order())
     return cells
 
 
-def _decode(data: bytes | str, max_bytes: int, problems: _Problems) -> str | None:
+def _decode(data: bytes | str, max_bytes: int, problems: Problems) -> str | None:
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > max_bytes:
         problems.add(f"the file is {size:,} bytes; the largest accepted is {max_bytes:,}")
@@ -509,11 +490,11 @@ def _decode(data: bytes | str, max_bytes: int, problems: _Problems) -> str | Non
     return csvtext.decode(data, problems.add, columns=REQUIRED)
 
 
-def _records(text: str, problems: _Problems) -> list[list[str]] | None:
+def _records(text: str, problems: Problems) -> list[list[str]] | None:
     return csvtext.records(text, problems.add)
 
 
-def _header(cells: list[str], problems: _Problems) -> list[str] | None:
+def _header(cells: list[str], problems: Problems) -> list[str] | None:
     """The canonical column for each cell of the header ("" for a column to ignore)."""
     given = [cell.strip() for cell in cells]
     # Spreadsheets sometimes save empty columns to the right of the table.
@@ -550,7 +531,7 @@ def _header(cells: list[str], problems: _Problems) -> list[str] | None:
 
 
 def _rows(
-    header: list[str], records: list[list[str]], problems: _Problems
+    header: list[str], records: list[list[str]], problems: Problems
 ) -> list[tuple[int, dict[str, str]]]:
     """Each data row's cells by canonical column, with its row number."""
     rows = []
@@ -575,7 +556,7 @@ def _rows(
 
 
 def _cell(
-    number: int, cells: dict[str, str], known: KnownOrganisations, problems: _Problems
+    number: int, cells: dict[str, str], known: KnownOrganisations, problems: Problems
 ) -> CellRecord | None:
     try:
         return CellRecord.model_validate({"row": number, **cells}, context=known)
@@ -593,7 +574,7 @@ def _reason(error: Any) -> str:
     return str(error["msg"]).lower()  # pragma: no cover - every field has its own validator
 
 
-def _check_breakdowns(rows: list[tuple[int, dict[str, str]]], problems: _Problems) -> None:
+def _check_breakdowns(rows: list[tuple[int, dict[str, str]]], problems: Problems) -> None:
     """A band group, age band or sex must be given on every row or on none: a frame split
     by age in one place and not another cannot be weighted to either."""
     for column in BREAKDOWNS:
@@ -610,7 +591,7 @@ def _check_breakdowns(rows: list[tuple[int, dict[str, str]]], problems: _Problem
         )
 
 
-def _check_cells(cells: list[CellRecord], problems: _Problems) -> None:
+def _check_cells(cells: list[CellRecord], problems: Problems) -> None:
     """Each cell appears once, and a cell for a whole staff group is not also split by
     profession: either would count the same people twice."""
     first: dict[tuple[str, ...], int] = {}
