@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from digiready.analytics.figures import Breakdown, figures, group_statistics, national
+from digiready.analytics.disclosure import Reason
+from digiready.analytics.figures import Baseline, Breakdown, figures, group_statistics, national
 
 
 def _people(n: int, groups: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -51,3 +52,81 @@ def test_people_of_unknown_group_are_left_out() -> None:
     breakdown = Breakdown("staff_group", ("a", "b"), ("A", "B"), index)
     stats = group_statistics(scores, weights, breakdown)
     assert int(stats.respondents.sum()) == 250
+
+
+def _groups(index: np.ndarray, codes: tuple[str, ...]) -> Breakdown:
+    return Breakdown("icb", codes, codes, index, ("region:y",) * len(codes))
+
+
+def test_change_since_an_earlier_wave_is_worked_out_group_by_group() -> None:
+    rng = np.random.default_rng(4)
+    before = rng.uniform(0.2, 0.5, (800, 1))
+    after = rng.uniform(0.3, 0.6, (800, 1))  # a tenth higher on average: plainly significant
+    index = (np.arange(800) % 2).astype(np.int32)
+    codes = ("QAA", "QBB")
+    earlier = Baseline(before, np.ones(800), _groups(index, codes))
+    table = figures(
+        after, np.ones(800), _groups(index, codes), ["DL"], level="subnational", baseline=earlier
+    )
+    for cell in table.cells:
+        shown = cell.statistics["DL:maturity"]
+        assert shown.change is not None and not shown.change.hidden
+        assert 7 <= shown.change.value <= 13
+        assert shown.change.text.startswith("+")
+        assert shown.change_significant
+
+
+def test_no_change_is_claimed_from_noise() -> None:
+    rng = np.random.default_rng(5)
+    index = (np.arange(400) % 2).astype(np.int32)
+    codes = ("QAA", "QBB")
+    earlier = Baseline(rng.random((400, 1)), np.ones(400), _groups(index, codes))
+    table = figures(
+        rng.random((400, 1)),
+        np.ones(400),
+        _groups(index, codes),
+        ["DL"],
+        level="subnational",
+        baseline=earlier,
+    )
+    assert not any(c.statistics["DL:maturity"].change_significant for c in table.cells)
+
+
+def test_a_change_from_a_hidden_figure_is_not_shown() -> None:
+    rng = np.random.default_rng(6)
+    now_index = (np.arange(300) % 3).astype(np.int32)
+    then_index = now_index.copy()
+    then_index[then_index == 2] = -1
+    then_index[:6] = 2  # only six people in the third group last time
+    codes = ("QAA", "QBB", "QCC")
+    earlier = Baseline(rng.random((300, 1)), np.ones(300), _groups(then_index, codes))
+    table = figures(
+        rng.random((300, 1)),
+        np.ones(300),
+        _groups(now_index, codes),
+        ["DL"],
+        level="subnational",
+        baseline=earlier,
+    )
+    third = table["QCC"].statistics["DL:maturity"]
+    assert not third.hidden  # shown now ...
+    assert third.change is not None and third.change.hidden  # ... but not its change
+    assert third.change.suppression is not None
+    assert third.change.suppression.reason is Reason.TREND
+    assert not third.change_significant
+
+
+def test_a_group_new_since_the_earlier_wave_has_no_change() -> None:
+    rng = np.random.default_rng(7)
+    index = (np.arange(200) % 2).astype(np.int32)
+    earlier = Baseline(rng.random((200, 1)), np.ones(200), _groups(index, ("QAA", "QBB")))
+    table = figures(
+        rng.random((200, 1)),
+        np.ones(200),
+        _groups(index, ("QAA", "QNS")),
+        ["DL"],
+        level="subnational",
+        baseline=earlier,
+    )
+    assert table["QAA"].statistics["DL:maturity"].change is not None
+    assert table["QNS"].statistics["DL:maturity"].change is None

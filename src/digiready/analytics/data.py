@@ -119,12 +119,18 @@ def _organisation_dimensions(
 
 
 def load_scores(
-    wave: Wave, version: FrameworkVersion, *, progress: Progress | None = None
+    wave: Wave,
+    version: FrameworkVersion,
+    *,
+    progress: Progress | None = None,
+    footprint: dt.date | None = None,
 ) -> ScoreTable:
     """Every submitted self-assessment of ``wave`` with its domain scores, as arrays.
 
     Domains are matched by lineage, so assessments against earlier versions of the same
-    framework count in the domains they share with ``version``.
+    framework count in the domains they share with ``version``. Organisations are placed in
+    ICBs and regions as they stood at the wave's close, or on ``footprint``: an earlier wave
+    read on a later wave's footprint can be compared with it group by group (ANALYTICS.md 1.6).
     """
     domains = list(version.domains.order_by("position", "id"))
     column = {str(d.lineage): i for i, d in enumerate(domains)}
@@ -152,7 +158,7 @@ def load_scores(
     organisations = np.fromiter(
         (p[1] if p[1] is not None else -1 for p in people), dtype=np.int64, count=len(people)
     )
-    dimensions = _organisation_dimensions(organisations, wave.closes)
+    dimensions = _organisation_dimensions(organisations, footprint or wave.closes)
     for name, position, choices in (
         ("staff_group", 2, [(g.code, g.name) for g in STAFF_GROUPS]),
         ("profession", 3, [(p.code, p.name) for p in PROFESSIONS]),

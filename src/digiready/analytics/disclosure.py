@@ -148,6 +148,7 @@ class Statistic:
     contributors: int | None = None  # for a mean, if not the base (2.3)
     change: float | None = None  # against the baseline wave, in points (1.6)
     change_significant: bool = False
+    se: float | None = None  # standard error of value, same units, for working out change
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from digiready.analytics.disclosure import (
     ProtectedTable,
     refuse_filtered_view,
 )
-from digiready.analytics.figures import ENGLAND, Breakdown, figures
+from digiready.analytics.figures import ENGLAND, Baseline, Breakdown, figures
 from digiready.analytics.models import WeightRun
 from digiready.analytics.weighting import Margin, WeightingResult, compute_weights
 from digiready.assessments.models import Wave
@@ -228,6 +228,7 @@ class Report:
     weight_version: str
     respondents: int
     notes: list[str] = field(default_factory=list)
+    baseline: Wave | None = None  # the wave changes are measured from, if any
 
 
 def _rows(table: ScoreTable, level: str, code: str) -> tuple[NDArray[np.bool_], str]:
@@ -249,32 +250,27 @@ def report(
     weights: tuple[NDArray[np.float64], str] | None = None,
     snapshot: WorkforceSnapshot | None = None,
     policy: Policy = DEFAULT_POLICY,
+    baseline: ScoreTable | None = None,
 ) -> Report:
     """The figures for one level (England, a region, an ICB or an organisation), broken down
-    by ``by`` (or the level as a whole), through disclosure control."""
+    by ``by`` (or the level as a whole), through disclosure control; with the change since
+    ``baseline`` (an earlier wave read on this wave's footprint, ``load_scores(footprint=)``)
+    when it is given."""
     values, version = weights if weights is not None else weights_for(table)
     rows, name = _rows(table, level, code)
     n_filtered, n_parent = int(rows.sum()), table.respondents
     if level != "national" and refuse_filtered_view(n_parent, n_filtered):
         raise AnalyticsError("That view could reveal a small group and is refused.")
     domains = [(d.code or str(d.lineage), d.title) for d in table.domains]
-    if by is None:
-        if level == "national":
-            headcount = sum(frame_headcounts(snapshot, "region").values()) or None
-        else:
-            headcount = frame_headcounts(snapshot, "organisation" if level == "org" else level).get(
-                code
-            )
-        groups = Breakdown(
-            level,
-            (code or ENGLAND,),
-            (name,),
-            np.where(rows, 0, -1).astype(np.int32),
-            (None,),
-            np.array([np.nan if headcount is None else headcount], dtype=np.float64),
+    groups = _groups(table, level, code, by, snapshot, rows, name)
+    earlier = None
+    if baseline is not None and (level == "national" or _has(baseline, level, code)):
+        before_rows, _ = _rows(baseline, level, code)
+        earlier = Baseline(
+            baseline.scores,
+            weights_for(baseline)[0],
+            _groups(baseline, level, code, by, snapshot_for(baseline.wave), before_rows, name),
         )
-    else:
-        groups = breakdown(table, by, snapshot, rows)
     protected = figures(
         table.scores,
         values,
@@ -282,8 +278,42 @@ def report(
         [d[0] for d in domains],
         level=Level.NATIONAL if level == "national" and by is None else Level.SUBNATIONAL,
         policy=policy,
+        baseline=earlier,
     )
-    return Report(table.wave, level, code, by or level, domains, protected, version, n_filtered)
+    result = Report(table.wave, level, code, by or level, domains, protected, version, n_filtered)
+    if baseline is not None:
+        result.baseline = baseline.wave
+    return result
+
+
+def _has(table: ScoreTable, level: str, code: str) -> bool:
+    return code in table.dimensions["organisation" if level == "org" else level].codes
+
+
+def _groups(
+    table: ScoreTable,
+    level: str,
+    code: str,
+    by: str | None,
+    snapshot: WorkforceSnapshot | None,
+    rows: NDArray[np.bool_],
+    name: str,
+) -> Breakdown:
+    if by is not None:
+        return breakdown(table, by, snapshot, rows)
+    if level == "national":
+        headcount = sum(frame_headcounts(snapshot, "region").values()) or None
+    else:
+        dimension = "organisation" if level == "org" else level
+        headcount = frame_headcounts(snapshot, dimension).get(code)
+    return Breakdown(
+        level,
+        (code or ENGLAND,),
+        (name,),
+        np.where(rows, 0, -1).astype(np.int32),
+        (None,),
+        np.array([np.nan if headcount is None else headcount], dtype=np.float64),
+    )
 
 
 def national_dashboard(

@@ -7,7 +7,7 @@ No Django here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,6 +26,7 @@ from digiready.analytics.disclosure import (
 from digiready.analytics.metrics import (
     GroupStats,
     GroupSums,
+    change_between_waves,
     group_sums,
     regroup,
     summarise,
@@ -109,6 +110,7 @@ def cell_table(stats: GroupStats, breakdown: Breakdown, domains: Sequence[str]) 
                     _value(stats.maturity_ci_low[g, j]),
                     _value(stats.maturity_ci_high[g, j]),
                     bool(stats.low_precision[g, j]),
+                    se=_value(stats.maturity_se[g, j]),
                 )
             )
             statistics.append(
@@ -120,6 +122,7 @@ def cell_table(stats: GroupStats, breakdown: Breakdown, domains: Sequence[str]) 
                     _value(stats.attainment_ci_low[g, j]),
                     _value(stats.attainment_ci_high[g, j]),
                     bool(stats.low_precision[g, j]),
+                    se=_value(stats.attainment_se[g, j]),
                 )
             )
         headcount = None
@@ -138,6 +141,17 @@ def cell_table(stats: GroupStats, breakdown: Breakdown, domains: Sequence[str]) 
     return CellTable(tuple(cells))
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """The earlier wave a change is measured from (ANALYTICS.md 1.6): its respondents' scores
+    and weights, grouped on the current footprint (a merged ICB's predecessors' organisations
+    under the successor), so the same key means the same group in both waves."""
+
+    scores: NDArray[np.float64]
+    weights: NDArray[np.float64]
+    breakdown: Breakdown
+
+
 def figures(
     scores: NDArray[np.float64],
     weights: NDArray[np.float64],
@@ -148,10 +162,56 @@ def figures(
     policy: Policy = DEFAULT_POLICY,
     k: int = 4,
     scale_size: int = 5,
+    baseline: Baseline | None = None,
 ) -> ProtectedTable:
-    """Every domain for every group of ``breakdown``, as it may be published."""
+    """Every domain for every group of ``breakdown``, as it may be published; with the change
+    since ``baseline`` where one is given."""
     stats = group_statistics(scores, weights, breakdown, k=k, scale_size=scale_size)
-    return protect(cell_table(stats, breakdown, domains), level=level, policy=policy)
+    table = cell_table(stats, breakdown, domains)
+    earlier = None
+    if baseline is not None:
+        before = group_statistics(
+            baseline.scores, baseline.weights, baseline.breakdown, k=k, scale_size=scale_size
+        )
+        earlier = cell_table(before, baseline.breakdown, domains)
+        table = with_change(table, earlier)
+    return protect(table, level=level, policy=policy, baseline=earlier)
+
+
+def with_change(table: CellTable, earlier: CellTable) -> CellTable:
+    """Each statistic with its change since the same group's statistic in ``earlier``:
+    ANALYTICS.md 1.6 for independent samples, Δ = now - then with SE = √(SE_now² + SE_then²),
+    significant when the 95% interval of Δ excludes 0. Whether a change may be shown at all
+    (both waves must pass disclosure control, 2.7) is for ``protect`` to decide."""
+    before = {
+        (cell.key, statistic.name): statistic
+        for cell in earlier.cells
+        for statistic in cell.statistics
+    }
+    cells = []
+    for cell in table.cells:
+        statistics = []
+        for statistic in cell.statistics:
+            then = before.get((cell.key, statistic.name))
+            if (
+                then is None
+                or statistic.value is None
+                or statistic.se is None
+                or then.value is None
+                or then.se is None
+            ):
+                statistics.append(replace(statistic, change=None, change_significant=False))
+                continue
+            change = change_between_waves(statistic.value, statistic.se, then.value, then.se)
+            statistics.append(
+                replace(
+                    statistic,
+                    change=float(change.delta),
+                    change_significant=bool(change.significant),
+                )
+            )
+        cells.append(replace(cell, statistics=tuple(statistics)))
+    return CellTable(tuple(cells))
 
 
 def cell_sums(

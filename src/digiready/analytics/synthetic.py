@@ -22,7 +22,6 @@ wave t is the same whether 2 or 5 waves are generated. No Django here.
 from __future__ import annotations
 
 import csv
-import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -504,9 +503,6 @@ ALPHA_PROFESSION: dict[str, dict[str, float]] = {
 DELTA_BAND = (-0.35, 0.0, 0.2, 0.4, 0.15)
 ORGANISATION_SD = 0.25  # beta
 ICB_SD = 0.15  # gamma
-# Share of epsilon's variance that is one general capability shared by a person's domains:
-# people good at one digital domain tend to be good at the others.
-GENERAL_FACTOR = 0.5
 
 # Graded-response items: discrimination a_j and the four step thresholds b_jk.
 DISCRIMINATION = (0.8, 2.0)
@@ -544,6 +540,12 @@ OVERALL_RESPONSE = 0.465
 # and no weighting on the frame can remove that part (see docs/analytics.md).
 THETA_RESPONSE = 0.4
 ORGANISATION_RATES = (0.10, 0.80)  # organisations' response rates are spread over this range
+ORGANISATION_RATE_NOISE = 1.0
+# What the propensity's theta-bar is: "capability", the person's own (section 4 as written;
+# the part from their individual epsilon is beyond any weighting), or "frame", the part their
+# profession, organisation, ICB and band explain (missing at random given the frame, the
+# assumption weighting rests on). Validation runs both to tell the two sources of error apart.
+SELECTIONS = ("capability", "frame")
 
 TURNOVER = 0.10
 KAPPA = 0.35  # most a year's spending can add to an organisation's mean theta
@@ -695,15 +697,19 @@ def synthesise(
     waves: int = 1,
     seed: int = 1,
     not_asked: Mapping[str, Collection[str]] | None = None,
+    selection: str = "capability",
 ) -> Synthetic:
     """Generate a preset's population, its answers and its truth for ``waves`` waves.
 
     ``not_asked`` maps a profession to the domain codes its role profile does not expect: those
-    domains are not asked of it, as the questionnaire skips them.
+    domains are not asked of it, as the questionnaire skips them. ``selection`` is one of
+    SELECTIONS.
     """
     spec = PRESETS[preset] if isinstance(preset, str) else preset
     if not 1 <= waves <= 5:
         raise ValueError("waves must be 1 (the baseline) to 5 (the baseline and four more)")
+    if selection not in SELECTIONS:
+        raise ValueError(f"selection must be one of {', '.join(SELECTIONS)}")
     frame_stream, item_stream, wave_stream = np.random.SeedSequence(seed).spawn(3)
     rng = np.random.default_rng(frame_stream)
     domain_codes = [domain.code for domain in domains]
@@ -721,7 +727,10 @@ def synthesise(
         mu=mu,
         bank=bank,
         asked=_asked_table(domain_codes, not_asked or {}),
-        response=_response_model(rng, people, orgs, mu + fixed + eps, merger),
+        response=_response_model(
+            rng, people, orgs, mu + fixed + (eps if selection == "capability" else 0), merger
+        ),
+        selection=selection,
     )
     state = _State(people, fixed, eps, gain=np.zeros_like(eps), next_id=people.size + 1)
     results = _run_waves(model, state, wave_stream.spawn(waves))
@@ -736,7 +745,7 @@ def synthesise(
         mu=mu,
         items=bank,
         waves=tuple(results),
-        parameters=_parameters(spec, results, mu, domain_codes, merger),
+        parameters=_parameters(spec, results, mu, domain_codes, merger) | {"selection": selection},
     )
 
 
@@ -771,8 +780,8 @@ def _parameters(
         "model": {
             "organisation_sd": ORGANISATION_SD,
             "icb_sd": ICB_SD,
-            "general_factor": GENERAL_FACTOR,
             "theta_response": THETA_RESPONSE,
+            "organisation_rate_noise": ORGANISATION_RATE_NOISE,
             "overall_response": OVERALL_RESPONSE,
             "turnover": TURNOVER,
             "kappa": KAPPA,
@@ -1039,10 +1048,13 @@ def _fixed_effects(
 
 
 def _epsilon(rng: np.random.Generator, n: int, d: int) -> FloatArray:
-    """epsilon ~ N(0, 1) per person and domain, correlated GENERAL_FACTOR across domains."""
-    general = rng.standard_normal((n, 1))
-    own = rng.standard_normal((n, d))
-    return math.sqrt(GENERAL_FACTOR) * general + math.sqrt(1 - GENERAL_FACTOR) * own
+    """epsilon_id ~ N(0, 1), independently for each person and domain, as section 4 has it.
+
+    What people share across domains comes from their profession, organisation, ICB and band,
+    all in the frame; so weighting to the frame can correct the part of the self-selection
+    that runs through them, and only the individual part (0.4 times the mean epsilon, whose
+    variance is 1/d) stays out of its reach."""
+    return rng.standard_normal((n, d))
 
 
 def _item_bank(rng: np.random.Generator, domains: Sequence[DomainSpec]) -> ItemBank:
@@ -1136,8 +1148,15 @@ def _response_model(
     n_orgs = len(orgs.codes)
     opening = int((orgs.first_wave == 0).sum())
     rates = np.zeros(n_orgs)
-    rates[:opening] = rng.permutation(np.linspace(*ORGANISATION_RATES, opening))
     offset = THETA_RESPONSE * _centred_mean(theta)
+    # Organisations further on digitally tend to get more of their staff to answer: the rates
+    # go to organisations in the order of their staff's mean capability, blurred by noise as
+    # large as the spread of that mean (a correlation of about 0.7).
+    org = people.organisation.astype(np.int64)
+    staff = np.bincount(org, minlength=n_orgs)[:opening]
+    capability = np.bincount(org, weights=offset, minlength=n_orgs)[:opening] / np.maximum(staff, 1)
+    blurred = capability + rng.normal(0.0, ORGANISATION_RATE_NOISE * capability.std(), opening)
+    rates[np.argsort(blurred)] = np.linspace(*ORGANISATION_RATES, opening)
     margins = [
         (people.staff_group.astype(np.int64), _vector(RESPONSE_TARGETS)),
         (people.organisation.astype(np.int64), rates),
@@ -1248,6 +1267,7 @@ class _Model:
     bank: ItemBank
     asked: BoolArray  # (professions, domains)
     response: _ResponseModel
+    selection: str
 
 
 def _run_waves(
@@ -1267,8 +1287,12 @@ def _run_waves(
             spend = _next_wave(rng, state, orgs, drift, number, merger)
         if merger is not None and number == merger.wave:
             organisation_icb = _merged_icbs(organisation_icb, icbs, merger)
-        theta = model.mu + state.fixed + state.eps + state.gain
-        results.append(_wave(rng, number, state.people, theta, model, organisation_icb, spend))
+        structural = model.mu + state.fixed + state.gain
+        theta = structural + state.eps
+        keen = theta if model.selection == "capability" else structural
+        results.append(
+            _wave(rng, number, state.people, (theta, keen), model, organisation_icb, spend)
+        )
     return results
 
 
@@ -1310,11 +1334,13 @@ def _wave(
     rng: np.random.Generator,
     number: int,
     people: _People,
-    theta: FloatArray,
+    thetas: tuple[FloatArray, FloatArray],
     model: _Model,
     organisation_icb: IntArray,
     spend: FloatArray,
 ) -> WaveData:
+    """Everyone's answers from theta, and who responds from the propensity's theta-bar."""
+    theta, keen = thetas
     n, d = theta.shape
     scores = np.empty((n, d))
     items_asked = np.empty((n, d), dtype=np.int8)
@@ -1327,7 +1353,7 @@ def _wave(
         )
     logit = (
         model.response.rho[people.staff_group]
-        + THETA_RESPONSE * _centred_mean(theta)
+        + THETA_RESPONSE * _centred_mean(keen)
         + model.response.organisation[people.organisation]
     )
     responded = rng.random(n) < _sigmoid(logit)

@@ -46,6 +46,7 @@ from digiready.analytics.synthetic import (
     WaveData,
     synthesise,
 )
+from digiready.analytics.validation import Summary, compare, summarise_seeds
 from digiready.assessments.models import (
     Assessment,
     DomainScore,
@@ -596,3 +597,33 @@ def delete_synthetic(progress: Progress | None = None) -> dict[str, int]:
         deleted["snapshots_and_cells"] = snapshots.delete()[0]
         deleted["runs_and_truths"] = SyntheticRun.objects.all().delete()[0]
     return deleted
+
+
+def validate_method(
+    preset: str = "tiny",
+    *,
+    seeds: Sequence[int] = range(1, 21),
+    selection: str = "capability",
+    wave: int = 0,
+    on: dt.date | None = None,
+    progress: Progress = _quiet,
+) -> list[Summary]:
+    """Bias and interval coverage of the weighted figures over ``seeds`` synthetic populations
+    of the bundled framework and today's organisations (``analytics.validation``). Nothing is
+    written to the database."""
+    framework = _framework()
+    geography = database_geography(on or dt.date.today())
+    runs = []
+    for number, seed in enumerate(seeds):
+        population = synthesise(
+            preset,
+            geography,
+            framework.specs,
+            waves=wave + 1,
+            seed=seed,
+            not_asked=framework.not_asked,
+            selection=selection,
+        )
+        runs.append(compare(population, wave))
+        progress(f"seed {seed}", (number + 1) / len(seeds))
+    return summarise_seeds(runs)

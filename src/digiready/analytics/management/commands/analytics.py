@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import time
+from dataclasses import asdict
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -14,7 +15,10 @@ from rich.table import Table
 
 from digiready.analytics import engine
 from digiready.analytics.data import load_scores
+from digiready.analytics.disclosure import ShownStatistic
 from digiready.analytics.figures import ATTAINMENT, MATURITY, statistic_name
+from digiready.analytics.synthetic import PRESETS, SELECTIONS
+from digiready.analytics.synthetic_load import SyntheticLoadError, validate_method
 from digiready.assessments.services import PERSON_FRAMEWORK, current_version
 
 LEVELS = ("national", "region", "icb", "org")
@@ -53,7 +57,26 @@ class Command(BaseCommand):
         reporting.add_argument("--code", default="", help="ODS code of the region, ICB or org.")
         reporting.add_argument("--wave", type=int, help="Wave number (default: the latest).")
         reporting.add_argument("--by", choices=BY, help="Break the level down by this.")
+        reporting.add_argument(
+            "--since", type=int, metavar="WAVE", help="Add the change since this earlier wave."
+        )
         reporting.add_argument("--format", choices=FORMATS, default="table")
+        checking = actions.add_parser(
+            "validate",
+            help="Check the weighting's bias and interval coverage on synthetic populations.",
+        )
+        checking.add_argument("--preset", choices=sorted(PRESETS), default="tiny")
+        checking.add_argument("--seeds", type=int, default=20, help="How many populations.")
+        checking.add_argument("--first-seed", type=int, default=1)
+        checking.add_argument(
+            "--selection",
+            choices=SELECTIONS,
+            default="capability",
+            help="Who responds: by their own capability (as specified) or by what the "
+            "workforce frame explains of it.",
+        )
+        checking.add_argument("--wave", type=int, default=0, help="Wave 0 (baseline) to 4.")
+        checking.add_argument("--format", choices=("table", "json"), default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -75,6 +98,53 @@ class Command(BaseCommand):
             f"{diagnostics['trimmed']:,} weights trimmed."
         )
 
+    def _validate(self, options: dict[str, Any]) -> None:
+        if options["seeds"] < 1 or not 0 <= options["wave"] <= 4:
+            raise CommandError("Give at least one seed and a wave from 0 to 4.")
+        first = options["first_seed"]
+        try:
+            summaries = validate_method(
+                options["preset"],
+                seeds=range(first, first + options["seeds"]),
+                selection=options["selection"],
+                wave=options["wave"],
+            )
+        except SyntheticLoadError as error:
+            raise CommandError(str(error)) from error
+        if options["format"] == "json":
+            rows = [asdict(s) | {"bias_removed": s.bias_removed} for s in summaries]
+            self.stdout.write(json.dumps(rows, indent=2))
+            return
+        console = Console(file=io.StringIO(), width=160, color_system=None)
+        seeds = options["seeds"]
+        console.print(
+            f"Weighted maturity against the truth: {options['preset']} preset, "
+            f"{seeds} seed{'s' if seeds > 1 else ''}, wave {options['wave']}, "
+            f"selection by {options['selection']}"
+        )
+        table = Table()
+        for heading in (
+            "Breakdown",
+            "Figures",
+            "Bias before",
+            "Bias after",
+            "Removed",
+            "95% CI cover",
+        ):
+            table.add_column(heading, justify="left" if heading == "Breakdown" else "right")
+        for s in summaries:
+            table.add_row(
+                s.breakdown,
+                f"{s.figures:,}",
+                f"{s.bias_unweighted:+.2f}",
+                f"{s.bias_weighted:+.2f}",
+                f"{s.bias_removed:.0%}",
+                f"{s.coverage:.1%}",
+            )
+        console.print(table)
+        console.print("Bias: mean over seeds of estimate - truth, in points of maturity (0-100).")
+        self.stdout.write(console.file.getvalue())  # type: ignore[attr-defined]
+
     def _report(self, options: dict[str, Any]) -> None:
         level, code = options["level"], options["code"].strip().upper()
         if level != "national" and not code:
@@ -84,6 +154,12 @@ class Command(BaseCommand):
             raise CommandError("No published framework.")
         wave = engine.wave_number(options["wave"])
         table = load_scores(wave, version)
+        baseline = None
+        if options["since"] is not None:
+            earlier = engine.wave_number(options["since"])
+            if earlier.number >= wave.number:
+                raise CommandError(f"--since needs a wave before {wave}.")
+            baseline = load_scores(earlier, version, footprint=wave.closes)
         by = {"org": "organisation"}.get(options["by"], options["by"])
         result = engine.report(
             table,
@@ -91,6 +167,7 @@ class Command(BaseCommand):
             code=code,
             by=by,
             snapshot=engine.snapshot_for(wave),
+            baseline=baseline,
         )
         rows = list(_rows(result))
         output = {"table": _table, "csv": _csv, "json": _json}[options["format"]]
@@ -120,7 +197,20 @@ def _rows(result: engine.Report) -> Any:
                 "reason": reason.sentence if reason else "",
                 "low_precision": maturity.low_precision,
                 "weight_version": result.weight_version,
+                **_change(result, maturity),
             }
+
+
+def _change(result: engine.Report, maturity: ShownStatistic) -> dict[str, Any]:
+    """The change in maturity since the baseline wave, as disclosure control lets it be shown."""
+    if result.baseline is None:
+        return {}
+    change = maturity.change
+    return {
+        "since_wave": result.baseline.number,
+        "change": None if change is None else change.value,
+        "change_significant": maturity.change_significant,
+    }
 
 
 def _json(result: engine.Report, rows: list[dict[str, Any]]) -> str:
@@ -148,8 +238,9 @@ def _table(result: engine.Report, rows: list[dict[str, Any]]) -> str:
         ("Maturity", "right"),
         ("95% interval", "right"),
         ("Attainment", "right"),
+        *((("Change", "right"),) if result.baseline is not None else ()),
     ):
-        table.add_column(heading, justify=justify)  # type: ignore[arg-type]
+        table.add_column(heading, justify=justify)
     for cell in result.table.cells:
         for domain, _title in result.domains:
             maturity = cell.statistics[statistic_name(domain, MATURITY)]
@@ -161,8 +252,15 @@ def _table(result: engine.Report, rows: list[dict[str, Any]]) -> str:
                 maturity.estimate.text,
                 maturity.interval_text,
                 attainment.estimate.text,
+                *((_change_text(maturity),) if result.baseline is not None else ()),
             )
     console.print(table)
     notes = {s.sentence for cell in result.table.cells for s in cell.suppressions}
     console.print("\n".join(f"* {note}" for note in sorted(notes)))
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _change_text(maturity: ShownStatistic) -> str:
+    if maturity.change is None:
+        return "-"
+    return maturity.change.text + (", significant" if maturity.change_significant else "")
