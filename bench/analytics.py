@@ -92,10 +92,13 @@ class Respondents:
     def __init__(self, made: synthetic.Synthetic) -> None:
         wave = made.waves[0]
         responses = wave.responses()
-        rows = responses.index
+        # Kept sorted by organisation and profession, so that each organisation x profession
+        # cell is a run of rows and summing into cells reads memory in order.
+        order = np.lexsort((wave.profession[responses.index], wave.organisation[responses.index]))
+        rows = responses.index[order]
         orgs = made.organisations
         self.domains = [d.code for d in made.domains]
-        self.scores = responses.scores
+        self.scores = responses.scores[order]
         self.n = rows.size
         org = wave.organisation[rows].astype(np.intp)
         self.dimensions: dict[str, tuple[np.ndarray, tuple[str, ...], np.ndarray]] = {}

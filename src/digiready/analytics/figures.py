@@ -6,6 +6,7 @@ No Django here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -92,46 +93,62 @@ def group_statistics(
 
 
 def _value(x: float) -> float | None:
-    return None if not np.isfinite(x) else float(x)
+    return x if math.isfinite(x) else None
+
+
+def _values(array: NDArray[np.generic]) -> list[list[float | None]]:
+    """A (G, d) array as nested lists with NaN and infinities as None: one conversion, then
+    plain Python floats, which is much faster than reading NumPy scalars one by one."""
+    return [[_value(x) for x in row] for row in np.asarray(array, dtype=np.float64).tolist()]
 
 
 def cell_table(stats: GroupStats, breakdown: Breakdown, domains: Sequence[str]) -> CellTable:
+    n = stats.n.tolist()
+    imprecise = stats.low_precision.tolist()
+    maturity = [
+        _values(a)
+        for a in (stats.maturity, stats.maturity_ci_low, stats.maturity_ci_high, stats.maturity_se)
+    ]
+    attainment = [
+        _values(a)
+        for a in (
+            stats.attainment,
+            stats.attainment_ci_low,
+            stats.attainment_ci_high,
+            stats.attainment_se,
+        )
+    ]
+    names = [(statistic_name(d, MATURITY), statistic_name(d, ATTAINMENT)) for d in domains]
+    respondents = stats.respondents.tolist()
+    population = breakdown.population.tolist() if breakdown.population is not None else None
     cells = []
     for g in range(breakdown.size):
         statistics = []
-        for j, domain in enumerate(domains):
-            base = int(stats.n[g, j])
-            statistics.append(
-                Statistic(
-                    statistic_name(domain, MATURITY),
-                    Kind.MEAN_PERCENTAGE,
-                    _value(stats.maturity[g, j]),
-                    base,
-                    _value(stats.maturity_ci_low[g, j]),
-                    _value(stats.maturity_ci_high[g, j]),
-                    bool(stats.low_precision[g, j]),
-                    se=_value(stats.maturity_se[g, j]),
+        for j, (maturity_name, attainment_name) in enumerate(names):
+            base = int(n[g][j])
+            for name, kind, (value, low, high, se) in (
+                (maturity_name, Kind.MEAN_PERCENTAGE, maturity),
+                (attainment_name, Kind.PERCENTAGE, attainment),
+            ):
+                statistics.append(
+                    Statistic(
+                        name,
+                        kind,
+                        value[g][j],
+                        base,
+                        low[g][j],
+                        high[g][j],
+                        bool(imprecise[g][j]),
+                        se=se[g][j],
+                    )
                 )
-            )
-            statistics.append(
-                Statistic(
-                    statistic_name(domain, ATTAINMENT),
-                    Kind.PERCENTAGE,
-                    _value(stats.attainment[g, j]),
-                    base,
-                    _value(stats.attainment_ci_low[g, j]),
-                    _value(stats.attainment_ci_high[g, j]),
-                    bool(stats.low_precision[g, j]),
-                    se=_value(stats.attainment_se[g, j]),
-                )
-            )
         headcount = None
-        if breakdown.population is not None and np.isfinite(breakdown.population[g]):
-            headcount = int(breakdown.population[g])
+        if population is not None and math.isfinite(population[g]):
+            headcount = int(population[g])
         cells.append(
             Cell(
                 key=breakdown.codes[g],
-                n=int(stats.respondents[g]),
+                n=int(respondents[g]),
                 statistics=tuple(statistics),
                 parent=breakdown.parents[g] if breakdown.parents is not None else None,
                 label=breakdown.labels[g],
