@@ -47,6 +47,7 @@ def _render(spec: dict[str, Any], title: str, description: str) -> list[str]:
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "c-title c-desc"
+    assert "digiready-chart" in (root.get("class") or "").split()  # one class attribute
     title_element = root.find(f"{SVG}title")
     desc_element = root.find(f"{SVG}desc")
     assert title_element is not None and title_element.text == title
