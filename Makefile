@@ -57,6 +57,7 @@ setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) demo-data
 	$(DIGIREADY) learning demo
 	$(DIGIREADY) assessment demo
+	$(DIGIREADY) synth --preset demo --waves 3 --seed 1 --if-missing --weight
 	$(DIGIREADY) consultation demo
 	$(DIGIREADY) consultation prepare-model
 

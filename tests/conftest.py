@@ -4,12 +4,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
 from digiready.accounts.factories import DEMO_PASSWORD, UserFactory
 from digiready.accounts.models import Role, User
 from digiready.accounts.roles import grant_role
+from digiready.analytics import cube_store, dashboard_views
 from digiready.frameworks.bundle import load_bundled
 from digiready.organisations.models import Organisation
 from digiready.organisations.reference import load_reference
@@ -24,10 +26,18 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         load_bundled()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _analytics_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Dashboard cubes go to a directory of the test run's own, not the service's var/."""
+    settings.ANALYTICS_CACHE_DIR = tmp_path_factory.mktemp("analytics-cache")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     yield
     cache.clear()
+    cube_store.clear()
+    dashboard_views.clear()
 
 
 @pytest.fixture

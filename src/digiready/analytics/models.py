@@ -7,6 +7,8 @@ disclosure control on the way out.
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 
@@ -89,3 +91,25 @@ class SyntheticTruth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.breakdown} {self.group_code} {self.domain_lineage}: {self.maturity:.1f}"
+
+
+class DataRevision(models.Model):
+    """A counter that moves whenever what a set of figures is computed from changes: a wave's
+    submissions or weights ("wave:<id>"), or the workforce frames ("frame").
+
+    Cached dashboard figures are filed under the revisions they were computed from, so a new
+    submission or a new weighting makes the next page compute fresh figures. ``token`` is new
+    whenever the row is, so a database emptied and filled again never meets old files.
+    """
+
+    key = models.CharField(max_length=40, unique=True)
+    number = models.PositiveBigIntegerField(default=0)
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.key} revision {self.number}"
+
+    @property
+    def stamp(self) -> str:
+        return f"{self.token.hex[:12]}.{self.number}"

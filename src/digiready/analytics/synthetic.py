@@ -81,6 +81,12 @@ PRESETS: dict[str, Preset] = {
             ("QH8", "QHG", "QJG", "QM7", "QMM", "QUE"),
             "the six ICBs of the East of England: integration tests",
         ),
+        Preset(
+            "demo",
+            30_000,
+            ("QOP",),
+            "Greater Manchester, where the demo accounts work: the demonstration dashboards",
+        ),
         Preset("national", 1_500_000, (), "every ICB in England, HCHS staff: performance"),
     )
 }

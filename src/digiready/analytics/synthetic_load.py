@@ -28,6 +28,7 @@ from django.db.models import Count, Max
 from numpy.typing import NDArray
 
 from digiready.accounts.professions import PROFESSIONS
+from digiready.analytics.cube_store import FRAME, bump_on_commit, wave_key
 from digiready.analytics.models import SyntheticRun, SyntheticTruth, WeightRun
 from digiready.analytics.synthetic import (
     AGE_CODES,
@@ -73,7 +74,7 @@ SYNTHETIC = Source.SYNTHETIC.value  # the source of synthetic assessments and sn
 ARCHETYPE = "user"
 STAFF_GROUP_OF_PROFESSION = tuple(profession.staff_group for profession in PROFESSIONS)
 CHUNK = 50_000
-FIRST_YEAR = 2026  # wave t's fieldwork: 1 April to 30 June of FIRST_YEAR + t
+EARLIEST_YEAR = 2023  # the first fieldwork with ICBs in place all year (they began July 2022)
 GENERATION_SHARE = 0.1  # of the progress bar
 
 
@@ -160,11 +161,21 @@ def _framework() -> _Framework:
     return _Framework(version, domains, specs, expected, not_asked)
 
 
+def first_year(count: int, today: dt.date | None = None) -> int:
+    """The baseline's year: each wave's fieldwork runs 1 April to 30 June, a year apart, and
+    the last is the latest that has finished by ``today``, unless that would put the baseline
+    before EARLIEST_YEAR."""
+    today = today or dt.date.today()
+    last = today.year if today >= dt.date(today.year, 6, 30) else today.year - 1
+    return max(EARLIEST_YEAR, last - count + 1)
+
+
 def _waves(count: int) -> list[Wave]:
     """Waves 0 to count - 1, created where missing; existing waves keep their dates."""
     waves = []
+    start = first_year(count)
     for number in range(count):
-        year = FIRST_YEAR + number
+        year = start + number
         wave, _ = Wave.objects.get_or_create(
             number=number,
             defaults={
@@ -179,6 +190,10 @@ def _waves(count: int) -> list[Wave]:
 
 # ---------------------------------------------------------------------------------------------
 # Loading
+
+
+def synthetic_loaded() -> bool:
+    return Assessment.objects.filter(source=SYNTHETIC).exists()
 
 
 def load_synthetic(
@@ -229,6 +244,8 @@ def load_synthetic(
             _record_merger(population, wave_rows[population.merger.wave])
         writer = _Writer(population, framework, wave_rows, report)
         run = writer.write(timings)
+        # Written with raw inserts, which send no signals: the figures' caches must hear of it.
+        bump_on_commit(FRAME, *(wave_key(wave.pk) for wave in Wave.objects.all()))
     timings["total"] = time.perf_counter() - started
     run.parameters["seconds"] = {key: round(value, 2) for key, value in timings.items()}
     run.save(update_fields=["parameters"])
@@ -596,6 +613,7 @@ def delete_synthetic(progress: Progress | None = None) -> dict[str, int]:
         deleted["weight_runs"] = WeightRun.objects.filter(snapshot__in=snapshots).delete()[0]
         deleted["snapshots_and_cells"] = snapshots.delete()[0]
         deleted["runs_and_truths"] = SyntheticRun.objects.all().delete()[0]
+        bump_on_commit(FRAME, *(wave_key(wave.pk) for wave in Wave.objects.all()))
     return deleted
 
 

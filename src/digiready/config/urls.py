@@ -13,6 +13,7 @@ urlpatterns = [
     path("assessment/", include("digiready.assessments.urls")),
     path("your-data/", include("digiready.assessments.personal_data_urls")),
     path("fhir/", include("digiready.assessments.fhir_urls")),
+    path("dashboards/", include("digiready.analytics.dashboard_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

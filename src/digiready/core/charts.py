@@ -9,8 +9,10 @@ the page shows the table. Colours are NHS.UK's. No Django here.
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +48,9 @@ class ChartUnavailableError(RuntimeError):
 
 def base_config() -> dict[str, Any]:
     return {
+        # The SVG as a whole is the image, named by its title and description; marks carry no
+        # ARIA roles or labels of their own (the figures are in the table beside the chart).
+        "aria": False,
         "font": FONT,
         "view": {"stroke": None},
         "axis": {
@@ -133,7 +138,9 @@ def score_bars(
 
 HIDDEN_TEXT = "Not shown"  # drawn in a bar chart's row whose value is not shown
 DARK_FILL_FROM = 60  # heatmap cells from this value up are dark: their text is white
-LABEL_LIMIT = 200  # pixels of a category label before it is cut short with an ellipsis
+LABEL_LIMIT = 200  # pixels of a legend label before it is cut short with an ellipsis
+WRAP = 28  # characters a line of a category label, before it wraps
+LINE_HEIGHT = 15  # pixels a line of a wrapped label takes
 TEXT_SIZE = 12
 SIGNIFICANT = "Significant change"
 NOT_SIGNIFICANT = "No significant change"
@@ -178,14 +185,36 @@ def _percent_axis(title: str, field: str = "value") -> dict[str, Any]:
     }
 
 
+def _wrapped(categories: Sequence[str]) -> dict[str, list[str]]:
+    """Long category names broken into lines of at most WRAP characters, at spaces."""
+    return {c: textwrap.wrap(c, WRAP) or [c] for c in categories if len(c) > WRAP}
+
+
+def _lines(categories: Sequence[str]) -> int:
+    """The most lines any category's label takes."""
+    return max([len(lines) for lines in _wrapped(categories).values()] or [1])
+
+
+def _step(categories: Sequence[str], least: int) -> int:
+    """A band tall enough for the longest wrapped label."""
+    return max(least, LINE_HEIGHT * _lines(categories) + 8)
+
+
 def _category_axis(field: str, categories: list[str], **axis: Any) -> dict[str, Any]:
+    """A categorical axis in the given order. Long names are wrapped onto several lines
+    rather than cut short: whole names read better, and Vega's shortening of a label, which
+    measures it again character by character, is most of the time it takes to draw a chart."""
+    wrapped = _wrapped(categories)
+    labels: dict[str, Any] = {"labelLimit": 0}
+    if wrapped:
+        labels["labelExpr"] = f"{json.dumps(wrapped)}[datum.label] || datum.label"
     return {
         "field": field,
         "type": "nominal",
         "sort": categories,
         "scale": {"domain": categories},
         "title": None,
-        "axis": {"labelLimit": LABEL_LIMIT, "grid": False, **axis},
+        "axis": {**labels, "grid": False, **axis},
     }
 
 
@@ -287,7 +316,7 @@ def interval_bars(
                     "encoding": {"y": y, "x": {**x, "field": end}},
                 }
             )
-    return _chart(width=width, height={"step": 30}, values=rows, layers=layers)
+    return _chart(width=width, height={"step": _step(labels, 30)}, values=rows, layers=layers)
 
 
 @dataclass(frozen=True)
@@ -383,7 +412,7 @@ def heatmap(
             },
         },
     ]
-    return _chart(width=width, height={"step": 28}, values=values, layers=layers)
+    return _chart(width=width, height={"step": _step(row_names, 28)}, values=values, layers=layers)
 
 
 @dataclass(frozen=True)
@@ -599,7 +628,7 @@ def participation_bars(
                     "encoding": {"y": y, "x": x, "text": {"field": "status"}},
                 }
             )
-    return _chart(width=width, height={"step": 30}, values=rows, layers=layers)
+    return _chart(width=width, height={"step": _step(labels, 30)}, values=rows, layers=layers)
 
 
 @dataclass(frozen=True)
@@ -691,6 +720,9 @@ def benchmark_dots(
     )
 
 
+_MARK_ARIA = re.compile(
+    r' (?:role="graphics-[a-z-]+"|aria-roledescription="[^"]*"|aria-label="[^"]*")'
+)
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
 _CLASS = re.compile(r'(\sclass=")([^"]*)"')
 
@@ -703,7 +735,9 @@ def render_svg(
         import vl_convert
     except ImportError as error:  # pragma: no cover - installed with the service
         raise ChartUnavailableError("vl-convert-python is not installed") from error
-    svg = vl_convert.vegalite_to_svg(spec)
+    # The SVG as a whole is the image: roles and labels the renderer puts on the marks inside
+    # would only be noise to assistive technology (and half-labelled ones fail WCAG checks).
+    svg = _MARK_ARIA.sub("", vl_convert.vegalite_to_svg(spec))
     label = html.escape(title, quote=True)
     desc = html.escape(description)
 
@@ -721,5 +755,11 @@ def render_svg(
         )
 
     svg = _SVG_OPEN.sub(opening, svg, count=1)
-    # Width and height become a viewBox so the chart shrinks on a narrow screen.
-    return re.sub(r'(<svg[^>]*?) width="[\d.]+" height="[\d.]+"', r"\1", svg, count=1)
+    # Width and height give way to the viewBox and a largest width, so the chart shrinks on a
+    # narrow screen but is never drawn larger than it was made (its text stays 12-13 px).
+    return re.sub(
+        r'(<svg[^>]*?) width="([\d.]+)" height="[\d.]+"',
+        r'\1 style="max-width: \2px"',
+        svg,
+        count=1,
+    )

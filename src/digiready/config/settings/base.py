@@ -162,6 +162,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Dashboards' cell sums, one file per wave, renewed when the data changes.
+ANALYTICS_CACHE_DIR = Path(
+    os.environ.get("DIGIREADY_ANALYTICS_CACHE_DIR", VAR_DIR / "cache" / "analytics")
+)
 STATICFILES_DIRS = [PACKAGE_DIR / "static", BASE_DIR / "build" / "assets"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

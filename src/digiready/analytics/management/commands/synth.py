@@ -5,8 +5,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from digiready.analytics.engine import compute_wave_weights
 from digiready.analytics.synthetic import PRESETS
-from digiready.analytics.synthetic_load import SyntheticLoadError, load_synthetic
+from digiready.analytics.synthetic_load import (
+    SyntheticLoadError,
+    load_synthetic,
+    synthetic_loaded,
+)
+from digiready.assessments.models import Wave
 
 
 class Command(BaseCommand):
@@ -34,12 +40,25 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete any synthetic population already loaded first.",
         )
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Do nothing if a synthetic population is already loaded (for set-up scripts).",
+        )
+        parser.add_argument(
+            "--weight",
+            action="store_true",
+            help="Then weight every wave loaded to its workforce frame.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.DIGIREADY_PRODUCTION:
             raise CommandError("A synthetic population is never loaded with production settings.")
         if not 1 <= options["waves"] <= 5:
             raise CommandError("--waves must be 1 to 5.")
+        if options["if_missing"] and not options["replace"] and synthetic_loaded():
+            self.stdout.write("A synthetic population is already loaded; nothing to do.")
+            return
         started = time.perf_counter()
         with Progress(
             TextColumn("{task.description:<40}"),
@@ -71,6 +90,12 @@ class Command(BaseCommand):
                 f"Wave {merger['wave']}: {' and '.join(merger['predecessors'])} merged into "
                 f"{merger['code']} ({merger['name']})"
             )
+        if options["weight"]:
+            for wave in Wave.objects.filter(
+                number__in=[w["number"] for w in run.parameters["waves"]]
+            ).order_by("number"):
+                weights = compute_wave_weights(wave, by="digiready synth")
+                self.stdout.write(f"{wave}: weighted, version {weights.version}")
         self.stdout.write(
             f"Loaded the {run.preset} population (seed {run.seed}): "
             f"{rows['assessments']:,} assessments, {rows['domain_scores']:,} domain scores, "
