@@ -58,6 +58,7 @@ setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) learning demo
 	$(DIGIREADY) assessment demo
 	$(DIGIREADY) synth --preset demo --waves 3 --seed 1 --if-missing --weight
+	$(DIGIREADY) analytics refresh
 	$(DIGIREADY) consultation demo
 	$(DIGIREADY) consultation prepare-model
 
@@ -80,11 +81,12 @@ typecheck: $(VENV)/.synced
 test: $(VENV)/.synced var/static/.collected lint typecheck
 	$(BIN)/pytest
 
-bench: $(VENV)/.synced
+bench: $(VENV)/.synced var/static/.collected
 	$(BIN)/python bench/framework_import.py
 	$(BIN)/python bench/redaction.py
 	$(BIN)/python bench/themes.py
 	$(BIN)/python bench/analytics.py
+	$(BIN)/python bench/dashboards.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules build var .pytest_cache .mypy_cache .ruff_cache

@@ -11,8 +11,10 @@ weighting a wave does so too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -96,11 +98,19 @@ def named_cube(wave: Wave, version: FrameworkVersion) -> tuple[str, Cube]:
     return name, cube
 
 
+CHART_DAYS = 7  # drawn charts not used for this long are removed when a cube is built
+
+
 def _tidy(keep: Path, prefix: str) -> None:
-    """Remove the same wave's older cubes."""
+    """Remove the same wave's older cubes, and charts nobody has drawn or read for a while."""
     for old in keep.parent.glob(f"{prefix}*.npz"):
         if old != keep:
             old.unlink(missing_ok=True)
+    cutoff = time.time() - CHART_DAYS * 86_400
+    for chart in (keep.parent / "charts").glob("*.svg"):
+        with contextlib.suppress(OSError):
+            if max(chart.stat().st_atime, chart.stat().st_mtime) < cutoff:
+                chart.unlink()
 
 
 def clear() -> None:

@@ -7,7 +7,11 @@ figures in a table beside it.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from digiready.analytics.dashboards import Dashboard
 from digiready.analytics.disclosure import ProtectedTable
@@ -50,15 +54,35 @@ def _maturity(table: ProtectedTable, row: int, domain: str) -> tuple[float | Non
     return (shown.estimate.value, shown.low, shown.high)
 
 
-def _render(key: str, spec: dict[str, object], title: str, description: str) -> Chart:
+def _render(
+    key: str, spec: dict[str, object], title: str, description: str, store: Path | None
+) -> Chart:
+    """Draw a chart, or read it back from ``store``, where drawings are filed under a digest
+    of everything that goes into them: the same figures are drawn once, for every process."""
+    path = None
+    if store is not None:
+        digest = hashlib.sha256(
+            json.dumps([spec, title, description, key], sort_keys=True).encode()
+        ).hexdigest()
+        path = store / f"{digest[:32]}.svg"
+        try:
+            return Chart(key, title, description, path.read_text(encoding="utf-8"))
+        except OSError:
+            pass
     try:
         svg = render_svg(spec, title=title, description=description, chart_id=f"chart-{key}")
     except ChartUnavailableError:
-        svg = ""
+        return Chart(key, title, description, "")
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(svg, encoding="utf-8")
+        partial.replace(path)
     return Chart(key, title, description, svg)
 
 
-def charts(dashboard: Dashboard) -> dict[str, Chart]:
+def charts(dashboard: Dashboard, store: Path | None = None) -> dict[str, Chart]:
+    """Every chart of the dashboard; ``store`` is a directory to keep drawings in."""
     domains = [code for code, _ in dashboard.domains]
     titles = dict(dashboard.domains)
     found: dict[str, Chart] = {}
@@ -71,6 +95,7 @@ def charts(dashboard: Dashboard) -> dict[str, Chart]:
         f"Maturity in each domain, {dashboard.place.name}",
         f"Bar chart of maturity from 0 to 100% in {len(bars)} domains ({shown} shown), "
         "each with its 95% confidence interval. The figures are in the table that follows.",
+        store,
     )
 
     if dashboard.heat is not None and dashboard.heat.cells:
@@ -98,6 +123,7 @@ def charts(dashboard: Dashboard) -> dict[str, Chart]:
             f"Heat map of maturity, {len(rows)} {group}s by {len(domains)} domains; darker is "
             "higher. Hidden figures are shown as a star. The figures are in the table "
             "that follows.",
+            store,
         )
 
     if dashboard.participation:
@@ -114,6 +140,7 @@ def charts(dashboard: Dashboard) -> dict[str, Chart]:
             f"Bar chart of the response rate of {len(participation)} groups against all "
             f"staff's rate; {flagged} marked as under-represented. The figures are in the "
             "table that follows.",
+            store,
         )
 
     dots = []
@@ -132,6 +159,7 @@ def charts(dashboard: Dashboard) -> dict[str, Chart]:
         "Maturity here and in the places above",
         f"Dot chart of maturity in each domain for {', '.join(levels)}, with 95% intervals. "
         "The figures are in the table that follows.",
+        store,
     )
 
     periods = [label for label, _, _ in dashboard.trend]
@@ -153,5 +181,6 @@ def charts(dashboard: Dashboard) -> dict[str, Chart]:
             f"Line chart of maturity in {len(domains)} domains across {len(periods)} waves; "
             f"{significant} significant changes marked with a diamond. The figures are in "
             "the table that follows.",
+            store,
         )
     return found

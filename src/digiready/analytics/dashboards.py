@@ -75,6 +75,17 @@ class Footprint:
     region_of: Mapping[str, str]
     names: Mapping[str, str]
 
+    @property
+    def signature(self) -> int:
+        """Equal for equal footprints: part of the key cached dashboards are filed under."""
+        return hash(
+            (
+                frozenset(self.icb_of.items()),
+                frozenset(self.region_of.items()),
+                frozenset(self.names.items()),
+            )
+        )
+
     def parents(self, place: Place) -> list[Place]:
         """The places above ``place``, nearest first, ending with England."""
         chain: list[Place] = []

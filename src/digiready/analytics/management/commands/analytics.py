@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.table import Table
 
-from digiready.analytics import engine
+from digiready.analytics import cube_store, engine
 from digiready.analytics.data import load_scores
 from digiready.analytics.disclosure import ShownStatistic
 from digiready.analytics.figures import ATTAINMENT, MATURITY, statistic_name
@@ -61,6 +61,10 @@ class Command(BaseCommand):
             "--since", type=int, metavar="WAVE", help="Add the change since this earlier wave."
         )
         reporting.add_argument("--format", choices=FORMATS, default="table")
+        actions.add_parser(
+            "refresh",
+            help="Build the dashboards' cached figures for every wave now, so no page waits.",
+        )
         checking = actions.add_parser(
             "validate",
             help="Check the weighting's bias and interval coverage on synthetic populations.",
@@ -97,6 +101,22 @@ class Command(BaseCommand):
             f"design effect {diagnostics['design_effect'] or 0:.2f}, "
             f"{diagnostics['trimmed']:,} weights trimmed."
         )
+
+    def _refresh(self, options: dict[str, Any]) -> None:
+        version = current_version(PERSON_FRAMEWORK)
+        if version is None:
+            raise CommandError("No published framework.")
+        waves = cube_store.waves_with_figures()
+        if not waves:
+            self.stdout.write("No wave has submitted self-assessments yet; nothing to build.")
+            return
+        for wave in waves:
+            started = time.perf_counter()
+            cube = cube_store.cube_for(wave, version)
+            self.stdout.write(
+                f"{wave}: {cube.respondents:,} respondents in {cube.cells:,} cells, weights "
+                f"{cube.weight_version}, ready in {time.perf_counter() - started:.1f} s."
+            )
 
     def _validate(self, options: dict[str, Any]) -> None:
         if options["seeds"] < 1 or not 0 <= options["wave"] <= 4:
