@@ -753,14 +753,9 @@ def test_every_chart_has_its_table_for_screen_readers_and_on_request(
     assert headline_maturity(html) == headline_maturity(charts)
 
 
-# -- Known problems --------------------------------------------------------------------------
+# -- Waves ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard_views._options reads `data.get('wave') or -1`: wave number 0 (the "
-    "baseline) is falsy, so ?wave=0 shows the latest wave instead",
-)
 def test_the_baseline_wave_can_be_chosen(make_person: Callable[..., User]) -> None:
     load_synthetic("tiny", waves=3, seed=3)
     baseline = Wave.objects.get(number=0)
@@ -769,7 +764,21 @@ def test_the_baseline_wave_can_be_chosen(make_person: Callable[..., User]) -> No
     assert re.search(rf'<p class="nhsuk-body-l">{re.escape(baseline.label)}: ', html)
 
 
-@pytest.fixture(autouse=True)
-def _mutate(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cube_store, "stamp", lambda wave: "fixed")
-    monkeypatch.setattr(dashboard_views, "can_see", lambda scope, place, org: True)
+def test_a_merged_icb_is_explained_in_the_wave_after_its_merger(
+    make_person: Callable[..., User],
+) -> None:
+    load_synthetic("tiny", waves=3, seed=3)
+    client = _client(make_person(role=Role.ANALYST))
+    page = client.get(_url("icb", "QMM")).content.decode()
+    assert "No one from" in page and "cannot be shown" in page
+    earlier = client.get(_url("icb", "QMM"), {"wave": "0"}).content.decode()
+    assert "respondents of" in earlier
+    merged = client.get(_url("icb", "QNS")).content.decode()
+    assert 'id="trend"' in merged and "Baseline" in merged
+
+
+def test_england_has_one_address(make_person: Callable[..., User]) -> None:
+    load_synthetic("tiny", waves=1, seed=7)
+    client = _client(make_person(role=Role.ANALYST))
+    assert client.get("/dashboards/england/").status_code == 200
+    assert client.get("/dashboards/england/ANY/").status_code == 404

@@ -106,6 +106,8 @@ def _place(level_slug: str, code: str) -> tuple[Place, Organisation | None]:
     if level is None:
         raise Http404
     if level == "national":
+        if code:
+            raise Http404  # England has one address
         return ENGLAND_PLACE, None
     # ODS codes are short and alphanumeric; anything else names nothing (and never reaches
     # the database).
@@ -172,9 +174,10 @@ def _options(
     form = DashboardForm(request.GET or None, waves=waves, versions=versions)
     data: dict[str, Any] = form.cleaned_data if form.is_bound and form.is_valid() else {}
     by_number = {w.number: w for w in waves}
-    wave = by_number.get(data.get("wave") or -1, waves[-1])
+    number, pk = data.get("wave"), data.get("framework")  # wave 0 is the baseline: not "none"
+    wave = by_number.get(number, waves[-1]) if number is not None else waves[-1]
     by_pk = {v.pk: v for v in versions}
-    version = by_pk.get(data.get("framework") or -1, versions[0])
+    version = by_pk.get(pk, versions[0]) if pk is not None else versions[0]
     staff_group = data.get("staff_group") or ""
     profession = data.get("profession") or ""
     try:
@@ -238,11 +241,35 @@ def _dashboard(
     return place, form, cached[0], cached[1], "", query
 
 
+def place_href(place: Place, query: str = "") -> str:
+    args = [SLUG_OF_LEVEL[place.level]] + ([place.code] if place.level != "national" else [])
+    return reverse("dashboards:place", args=args) + (f"?{query}" if query else "")
+
+
+def _links(scope: Scope, places: list[Place], query: str) -> list[tuple[Place, str]]:
+    """Links to those of ``places`` the person may open, keeping the wave and filters."""
+    if not places:
+        return []
+    if scope.is_administrator or scope.is_national_analyst:
+        return [(p, place_href(p, query)) for p in places]
+    orgs = {
+        o.ods_code: o for o in Organisation.objects.filter(ods_code__in=[p.code for p in places])
+    }
+    return [
+        (p, place_href(p, query))
+        for p in places
+        if p.code in orgs and can_see(scope, p, orgs[p.code])
+    ]
+
+
 @login_required
 def dashboard(request: HttpRequest, level: str, code: str = "") -> HttpResponse:
     place, form, board, charts, refusal, query = _dashboard(request, level, code)
-    args = [SLUG_OF_LEVEL[place.level]] + ([place.code] if place.level != "national" else [])
-    here = reverse("dashboards:place", args=args)
+    here = place_href(place)
+    keep = urlencode({k: v for k, v in query.items() if k in ("wave", "framework") and v != ""})
+    scope = _scope(request)
+    children = _links(scope, board.children, keep) if board else []
+    parents = _links(scope, [p for p, _, _ in board.benchmark[1:]], keep) if board else []
     show_tables = request.GET.get("view") == "tables"
     toggle = {k: v for k, v in request.GET.items() if k != "view"}
     if not show_tables:
@@ -263,6 +290,8 @@ def dashboard(request: HttpRequest, level: str, code: str = "") -> HttpResponse:
         toggle_href=f"{here}?{urlencode(toggle)}",
         export_query=urlencode({k: v for k, v in query.items() if v != ""}),
         export_base=here,
+        children=children,
+        parents=parents,
         status=200,
     )
 

@@ -224,6 +224,25 @@ class View:
             mask &= columns["staff_group"] == STAFF_GROUP_CODES.index(filters.staff_group)
         return mask
 
+    def children(self, place: Place) -> list[Place]:
+        """The places one level down that have respondents: England's regions, a region's
+        ICBs, an ICB's organisations; none below an organisation."""
+        names = self.footprint.names
+        if place.level == "national":
+            return [Place("region", r, names.get(r, r)) for r in self.regions]
+        if place.level == "region":
+            icbs = [c for c in self.icbs if self.footprint.region_of.get(c) == place.code]
+            return [Place("icb", c, names.get(c, c)) for c in icbs]
+        if place.level == "icb":
+            present = set(self.cube.cell_org[self.cube.sums.respondents > 0].tolist())
+            orgs = [
+                Place("organisation", code, self.cube.organisation_names[i])
+                for i, code in enumerate(self.cube.organisations)
+                if i in present and self.footprint.icb_of.get(code) == place.code
+            ]
+            return sorted(orgs, key=lambda p: p.name)
+        return []
+
     def respondents(self, place: Place, filters: Filters = Filters()) -> int:
         mask = self._mask(self.cells, place, filters)
         return int(self.cube.sums.respondents[mask].sum())
@@ -421,6 +440,7 @@ class Dashboard:
     participation_by: str
     benchmark: list[tuple[Place, ProtectedTable | None, str]]  # place, table or refusal
     trend: list[tuple[str, ProtectedTable | None, str]]  # wave label, table or refusal
+    children: list[Place] = field(default_factory=list)  # the places one level down
     notes: list[str] = field(default_factory=list)
 
 
@@ -438,6 +458,9 @@ def build(
         raise RefusedError("There are no figures for this wave yet.")
     view = views[-1]
     baseline = views[-2] if len(views) > 1 else None
+    if not view.respondents(place) and not view.headcount(place):
+        # Not on this wave's map (an ICB since merged, say), or nobody there answered.
+        raise RefusedError(f"No one from {place.name} is in {view.cube.wave_label}.")
     if heat_by not in HEAT_BY:
         raise ValueError(f"heat_by must be one of {HEAT_BY}")
     if filters.narrowed:
@@ -481,6 +504,7 @@ def build(
         participation_by=by_group,
         benchmark=benchmark,
         trend=trend,
+        children=view.children(place),
         notes=notes,
     )
 
