@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from django.test import Client
 from digiready.accounts.models import AuditEvent, Role, User
 from digiready.consultation import analysis
 from digiready.consultation.demo import SLUG, load_demo
-from digiready.consultation.models import Campaign, Contribution, ThemeEdit, ThemeRun
+from digiready.consultation.models import Campaign, Contribution, ThemeEdit, ThemeRun, Vote
 from digiready.organisations.models import Organisation, WorkforceCell, WorkforceSnapshot
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +93,30 @@ def test_the_opinion_groups_follow_the_two_camps_of_voters(campaign: Campaign) -
     assert report is not None
     assert len(report.result.summaries) == 2
     assert all(summary.size >= 10 for summary in report.result.summaries)
+
+
+def test_opinion_groups_are_worked_out_once_until_the_votes_change(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    compute = analysis._opinion_report
+    monkeypatch.setattr(analysis, "_opinion_report", lambda c: calls.append(c.pk) or compute(c))
+    first = analysis.opinion_report(campaign)
+    again = analysis.opinion_report(campaign)
+    assert len(calls) == 1
+    assert first is not None and again is not None
+    assert again.result.summaries == first.result.summaries
+    # A new vote is a new state of the votes: the groups are worked out again.
+    statement = Contribution.objects.published().in_campaign(campaign).first()
+    assert statement is not None
+    Vote.objects.create(contribution=statement, participant=uuid.uuid4(), value=Vote.Value.AGREE)
+    analysis.opinion_report(campaign)
+    assert len(calls) == 2
+    # So is an edit to a published statement's text.
+    statement.text = statement.text + " (edited)"
+    statement.save()
+    analysis.opinion_report(campaign)
+    assert len(calls) == 3
 
 
 def test_exports_are_redacted_text_and_are_audited(campaign: Campaign, analyst: Client) -> None:

@@ -6,6 +6,7 @@ contributions, calls them, stores the result and replays analysts' edits.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,8 +15,9 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django_tasks import task
 
@@ -372,7 +374,28 @@ class OpinionReport:
     participants: str
 
 
+OPINIONS_CACHE_SECONDS = 24 * 3600
+
+
 def opinion_report(campaign: Campaign) -> OpinionReport | None:
+    """The opinion groups, computed once for each state of the votes and published statements:
+    the cache key changes with any vote, and with any statement published, edited or
+    withdrawn."""
+    published = Contribution.objects.published().in_campaign(campaign)
+    texts = hashlib.sha256()
+    for pk, text in published.order_by("pk").values_list("pk", "text"):
+        texts.update(f"{pk}\x00{text}\x00".encode())
+    votes = Vote.objects.filter(contribution__in=published).aggregate(n=Count("pk"), last=Max("pk"))
+    key = f"opinions:{campaign.pk}:{texts.hexdigest()}:{votes['n']}:{votes['last']}"
+    found = django_cache.get(key)
+    if found is None:
+        report = _opinion_report(campaign)
+        django_cache.set(key, ("report", report), OPINIONS_CACHE_SECONDS)
+        return report
+    return found[1]
+
+
+def _opinion_report(campaign: Campaign) -> OpinionReport | None:
     statements = list(Contribution.objects.published().in_campaign(campaign).order_by("pk"))
     if not statements:
         return None
