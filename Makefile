@@ -58,7 +58,7 @@ setup: $(VENV)/.synced var/static/.collected
 	$(DIGIREADY) learning demo
 	$(DIGIREADY) assessment demo
 	$(DIGIREADY) synth --preset demo --waves 3 --seed 1 --if-missing --weight
-	$(DIGIREADY) analytics refresh
+	$(DIGIREADY) analytics refresh --draw
 	$(DIGIREADY) consultation demo
 	$(DIGIREADY) consultation prepare-model
 

@@ -17,15 +17,15 @@ import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Sum
 
+from digiready.analytics import dashboard_charts, dashboards
 from digiready.analytics.cube import Cube, build_cube, role_index
-from digiready.analytics.dashboards import Footprint, View
+from digiready.analytics.dashboards import ENGLAND_PLACE, Footprint, RefusedError, View
 from digiready.analytics.data import _hierarchy, load_scores
 from digiready.analytics.engine import snapshot_for, weights_for
 from digiready.analytics.models import DataRevision
@@ -215,6 +215,26 @@ def views_for(
     return [View(cube, seen) for _, cube in named], tuple(name for name, _ in named)
 
 
-def refresh(version: FrameworkVersion, **_: Any) -> list[Cube]:
-    """Build every wave's cube now, so no page has to."""
-    return [cube_for(wave, version) for wave in waves_with_figures()]
+def chart_store() -> Path:
+    """Where drawn charts are kept, under a digest of everything drawn in them."""
+    return cache_dir() / "charts"
+
+
+def draw_all(version: FrameworkVersion) -> tuple[int, int]:
+    """Draw the charts of every place's dashboard in the latest wave, as first shown (no
+    filters), so that no first visit waits for them. Returns (places, charts)."""
+    waves = waves_with_figures()
+    if not waves:
+        return 0, 0
+    views, _ = views_for(waves[-1], version, waves)
+    pending, places, charts = [ENGLAND_PLACE], 0, 0
+    while pending:
+        place = pending.pop(0)
+        pending += views[-1].children(place)
+        try:
+            board = dashboards.build(views, place)
+        except RefusedError:
+            continue
+        places += 1
+        charts += len(dashboard_charts.charts(board, chart_store()))
+    return places, charts

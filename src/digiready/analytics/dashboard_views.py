@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -57,10 +55,6 @@ FORMATS = {
 PAGES = 64  # dashboards (figures and charts) kept in each process
 _pages: OrderedDict[tuple[Any, ...], tuple[Dashboard, dict[str, Chart]]] = OrderedDict()
 _lock = threading.Lock()
-
-
-def _chart_store() -> Path:
-    return Path(settings.ANALYTICS_CACHE_DIR) / "charts"
 
 
 def clear() -> None:
@@ -230,7 +224,7 @@ def _dashboard(
             dashboard = build(views, place, filters, heat_by=heat)
         except RefusedError as refused:
             return place, form, None, {}, refused.sentence, query
-        cached = (dashboard, dashboard_charts.charts(dashboard, _chart_store()))
+        cached = (dashboard, dashboard_charts.charts(dashboard, cube_store.chart_store()))
         with _lock:
             _pages[key] = cached
             while len(_pages) > PAGES:

@@ -61,9 +61,14 @@ class Command(BaseCommand):
             "--since", type=int, metavar="WAVE", help="Add the change since this earlier wave."
         )
         reporting.add_argument("--format", choices=FORMATS, default="table")
-        actions.add_parser(
+        refreshing = actions.add_parser(
             "refresh",
             help="Build the dashboards' cached figures for every wave now, so no page waits.",
+        )
+        refreshing.add_argument(
+            "--draw",
+            action="store_true",
+            help="Also draw the charts of every place's dashboard in the latest wave.",
         )
         checking = actions.add_parser(
             "validate",
@@ -116,6 +121,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{wave}: {cube.respondents:,} respondents in {cube.cells:,} cells, weights "
                 f"{cube.weight_version}, ready in {time.perf_counter() - started:.1f} s."
+            )
+        if options["draw"]:
+            started = time.perf_counter()
+            places, charts = cube_store.draw_all(version)
+            self.stdout.write(
+                f"Drew {charts:,} charts for {places:,} places in "
+                f"{time.perf_counter() - started:.1f} s."
             )
 
     def _validate(self, options: dict[str, Any]) -> None:

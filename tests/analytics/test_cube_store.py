@@ -1,0 +1,46 @@
+"""Cubes and charts made ahead of the first visit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from digiready.accounts.models import Role, User
+from digiready.analytics import cube_store, dashboard_charts
+from digiready.analytics.synthetic_load import load_synthetic
+from digiready.assessments.services import PERSON_FRAMEWORK, current_version
+
+pytestmark = pytest.mark.django_db
+
+
+def test_charts_drawn_ahead_serve_the_first_visit(
+    make_person: Callable[..., User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_synthetic("tiny", waves=1, seed=7)
+    version = current_version(PERSON_FRAMEWORK)
+    assert version is not None
+    places, charts = cube_store.draw_all(version)
+    # England, its region, two ICBs and their organisations, each with its charts.
+    assert places >= 6 and charts >= 4 * places
+    assert len(list(cube_store.chart_store().glob("*.svg"))) >= 4
+    # A first visit draws nothing: every chart is read back.
+    cube_store.clear()
+
+    def no_drawing(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a chart was drawn on the first visit")
+
+    monkeypatch.setattr(dashboard_charts, "render_svg", no_drawing)
+    client = Client()
+    person = make_person(role=Role.ANALYST)
+    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get("/dashboards/icb/QMM/")
+    assert page.status_code == 200
+    assert page.content.decode().count('role="img"') >= 4
+
+
+def test_nothing_to_draw_without_submissions() -> None:
+    version = current_version(PERSON_FRAMEWORK)
+    assert version is not None
+    assert cube_store.draw_all(version) == (0, 0)
