@@ -44,3 +44,17 @@ def test_nothing_to_draw_without_submissions() -> None:
     version = current_version(PERSON_FRAMEWORK)
     assert version is not None
     assert cube_store.draw_all(version) == (0, 0)
+
+
+def test_a_damaged_cube_file_is_built_again() -> None:
+    load_synthetic("tiny", waves=1, seed=7)
+    version = current_version(PERSON_FRAMEWORK)
+    assert version is not None
+    wave = cube_store.waves_with_figures()[0]
+    first = cube_store.cube_for(wave, version)
+    (path,) = cube_store.cache_dir().glob(f"cube-{wave.pk}-{version.pk}-*.npz")
+    path.write_bytes(b"not a cube")
+    cube_store.clear()
+    again = cube_store.cube_for(wave, version)
+    assert again.respondents == first.respondents
+    assert path.read_bytes().startswith(b"PK")  # written again, whole

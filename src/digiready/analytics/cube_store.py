@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import threading
 import time
+import zipfile
 from collections import OrderedDict
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def named_cube(wave: Wave, version: FrameworkVersion) -> tuple[str, Cube]:
     path = cache_dir() / f"{name}.npz"
     try:
         cube = Cube.load(path)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # missing or damaged
         cube = build(wave, version)
         cube.save(path)
         _tidy(path, f"cube-{wave.pk}-{version.pk}-")
