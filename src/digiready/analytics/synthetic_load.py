@@ -307,6 +307,14 @@ class _Writer:
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [Assessment]):
                     cursor.execute(sql)
+                # Fresh statistics for the planner: after a bulk load it would otherwise take
+                # these tables for the size they were, and can join them row by row, which on a
+                # national wave runs for hours instead of seconds.
+                tables = [Assessment, DomainScore, WorkforceCell, SyntheticTruth]
+                cursor.execute(
+                    "ANALYZE "
+                    + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in tables)
+                )
         run.parameters = {**run.parameters, "snapshots": snapshots, "rows": self.rows}
         return run
 
