@@ -468,7 +468,9 @@ def build(
     headline = view.table(place, filters, baseline=baseline, policy=policy)
     heat, heat_refusal = _attempt(lambda: view.table(place, filters, heat_by, policy=policy))
     by_group = "profession" if filters.narrowed else "staff_group"
-    groups, _ = _attempt(lambda: view.table(place, filters, by_group, policy=policy))
+    groups = heat  # participation by the heat map's own breakdown, unless that differs
+    if by_group != heat_by:
+        groups, _ = _attempt(lambda: view.table(place, filters, by_group, policy=policy))
     cell = headline.cells[0]
     overall = cell.response_rate.value
     benchmark: list[tuple[Place, ProtectedTable | None, str]] = [(place, headline, "")]
@@ -476,12 +478,13 @@ def build(
         table, refusal = _attempt(partial(view.table, parent, filters, policy=policy))
         benchmark.append((parent, table, refusal))
     trend: list[tuple[str, ProtectedTable | None, str]] = []
-    for i, each in enumerate(views):
+    for i, each in enumerate(views[:-1]):
         before = views[i - 1] if i else None
         table, refusal = _attempt(
             partial(each.table, place, filters, baseline=before, policy=policy)
         )
         trend.append((each.cube.wave_label, table, refusal))
+    trend.append((view.cube.wave_label, headline, ""))  # the latest wave is the headline
     tables = [headline, heat, groups] + [t for _, t, _ in benchmark] + [t for _, t, _ in trend]
     notes = sorted(
         {s.sentence for t in tables if t is not None for c in t.cells for s in c.suppressions}

@@ -5,7 +5,6 @@ module reads the database, calls them, and stores weights.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,7 +32,6 @@ from digiready.frameworks.models import FrameworkVersion
 from digiready.organisations.models import WorkforceCell, WorkforceSnapshot
 from digiready.organisations.workforce_store import frame_totals
 
-BREAKDOWNS = ("region", "icb", "organisation", "staff_group", "profession")
 UNWEIGHTED = "unweighted"
 
 
@@ -314,25 +312,6 @@ def _groups(
         (None,),
         np.array([np.nan if headcount is None else headcount], dtype=np.float64),
     )
-
-
-def national_dashboard(
-    table: ScoreTable,
-    weights: tuple[NDArray[np.float64], str],
-    snapshot: WorkforceSnapshot | None,
-    *,
-    breakdowns: Sequence[str] = ("national", *BREAKDOWNS[:2], *BREAKDOWNS[3:]),
-) -> dict[str, Report]:
-    """Every domain for England and by region, ICB, staff group and profession."""
-    return {
-        by: report(
-            table,
-            by=None if by == "national" else by,
-            weights=weights,
-            snapshot=snapshot,
-        )
-        for by in breakdowns
-    }
 
 
 def wave_number(number: int | None) -> Wave:

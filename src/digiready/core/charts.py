@@ -467,10 +467,7 @@ def trend_lines(
                 }
             )
     x = {**_category_axis("period", period_names, labelAngle=0), "type": "ordinal"}
-    y = {
-        **_percent_axis(value_title),
-        "axis": {"values": _TICKS, "title": value_title, "grid": True},
-    }
+    y = _percent_axis(value_title)  # with grid lines, Vega-Lite's default
     count = len(series_names)
     colour = {
         "field": "series",
@@ -662,10 +659,7 @@ def benchmark_dots(
         for dot in dots
     ]
     y = _category_axis("category", category_names, grid=True, bandPosition=0, ticks=False)
-    x = {
-        **_percent_axis(value_title),
-        "axis": {"values": _TICKS, "title": value_title, "grid": True},
-    }
+    x = _percent_axis(value_title)  # with grid lines, Vega-Lite's default
     count = len(level_names)
     y_offset = {
         "field": "level",
