@@ -7,8 +7,13 @@ own kind. "hidden" is the share of labelled spans covered by a finding of any ki
 reader can no longer see, whatever the placeholder says.
 
 For names, a baseline row shows the plain approach: every capitalised word that the first-name
-dictionary knows is a name. Throughput is the time to redact 50,000 short contributions (the
-labelled sentences, over and over) once the dictionary is loaded.
+dictionary knows is a name. A second row runs the same rules with the first names of Faker, a
+maintained package, in place of gender-guesser's dictionary, and a table shows how much of the
+names gender-guesser's source lists for a country Faker knows, weighted by how common each is
+there (docs/adr/0005-name-dictionary.md).
+
+Throughput is the time to redact 50,000 short contributions (the labelled sentences, over and
+over) once the dictionary is loaded.
 
 Run with `.venv/bin/python bench/redaction.py` (or `make bench`); results go to
 bench/results/redaction.json.
@@ -23,9 +28,11 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,6 +42,7 @@ CONTRIBUTIONS = int(os.environ.get("BENCH_CONTRIBUTIONS", "50000"))
 
 from tests.consultation.redaction_cases import CASES, Case, char_spans  # noqa: E402
 
+from digiready.consultation import redaction  # noqa: E402
 from digiready.consultation.redaction import KINDS, Finding, find_personal_data  # noqa: E402
 
 
@@ -99,6 +107,76 @@ def dictionary_alone(text: str) -> list[Finding]:
     ]
 
 
+@cache
+def faker_first_names() -> frozenset[str]:
+    """Every Latin-script first name of every locale Faker has."""
+    import importlib
+    import pkgutil
+
+    from faker.providers import person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            value = getattr(provider, attribute, None)  # a property on a few locales
+            if isinstance(value, dict | list | tuple):
+                names.update(str(n) for n in value)
+    return frozenset(n for n in names if LATIN_NAME.fullmatch(n))
+
+
+LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f'’-]+")
+
+
+@contextmanager
+def first_names_from(names: frozenset[str]) -> Iterator[None]:
+    """Run the redaction rules with another dictionary of first names."""
+    caches = (redaction._first_names, redaction._is_first_name, redaction._look_up)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        with mock.patch.object(redaction, "_dictionary", lambda: names):
+            yield
+    finally:
+        for cached in caches:
+            cached.cache_clear()
+
+
+# Countries of gender-guesser's source where many NHS staff were born or have family.
+COUNTRIES = (
+    "great_britain",
+    "ireland",
+    "india",
+    "arabia",
+    "china",
+    "poland",
+    "romania",
+    "turkey",
+)
+
+
+def coverage(names: frozenset[str]) -> dict[str, float]:
+    """The share of the names gender-guesser's source lists for each country that `names`
+    holds, each weighted by 2 to the power of its frequency class there (1 to 13)."""
+    from gender_guesser.detector import Detector
+
+    detector = Detector()
+    shares: dict[str, float] = {}
+    for country in COUNTRIES:
+        at = Detector.COUNTRIES.index(country)
+        total = held = 0
+        for name, by_gender in detector.names.items():
+            level = max(int(v[at], 16) if v[at : at + 1].strip() else 0 for v in by_gender.values())
+            if level:
+                total += 2**level
+                held += 2**level if name in names else 0
+        shares[country] = round(held / total, 3)
+    return shares
+
+
 CAPITALISED_RUN = re.compile(r"\b([A-Z][a-z]+)(?:[ ][A-Z][a-z]+(?:['’-][A-Z][a-z]+)*){0,2}\b")
 
 
@@ -120,6 +198,11 @@ def main() -> None:
     baseline = score(CASES, dictionary_alone)["name"]
     negatives = [c for c in CASES if not c.spans]
     false_alarms = sum(1 for c in negatives if find_personal_data(c.text))
+    faker = faker_first_names()
+    with first_names_from(faker):
+        peer = score(CASES, find_personal_data)["name"]
+        peer_false_alarms = sum(1 for c in negatives if find_personal_data(c.text))
+    covered = coverage(faker)
 
     print(
         f"\nRedaction on {len(CASES)} labelled sentences ({len(negatives)} with no personal data)"
@@ -135,7 +218,19 @@ def main() -> None:
         f"{baseline['recall']:>8.3f}{baseline['precision']:>11.3f}{baseline['hidden']:>8.3f}"
         "   (capitalised words after a dictionary first name)"
     )
+    print(
+        f"{'names, Faker':<16}{peer['labelled']:>9}{peer['found']:>7}"
+        f"{peer['recall']:>8.3f}{peer['precision']:>11.3f}{peer['hidden']:>8.3f}"
+        f"   (the same rules with Faker's {len(faker):,} first names in place of"
+        f" gender-guesser's {len(dictionary()):,})"
+    )
     print(f"sentences with no personal data that were changed: {false_alarms}/{len(negatives)}")
+    print(
+        "\nOf the first names gender-guesser's source lists for a country, weighted by how"
+        " common each is there,\nthe share that Faker knows:"
+    )
+    for country in COUNTRIES:
+        print(f"  {country.replace('_', ' '):<16}{covered[country]:>6.3f}")
     print(
         f"throughput: {per_second:,.0f} contributions/s ({CONTRIBUTIONS:,} in {seconds:.2f} s; "
         f"first call {load:.2f} s to load the dictionary)"
@@ -154,6 +249,13 @@ def main() -> None:
                 "precision": rows["overall"]["precision"],
                 "by_kind": {k: v for k, v in rows.items() if k != "overall"},
                 "names_baseline_dictionary_alone": baseline,
+                "names_with_faker_first_names": {
+                    **peer,
+                    "dictionary_size": len(faker),
+                    "changed_without_personal_data": peer_false_alarms,
+                },
+                "gender_guesser_dictionary_size": len(dictionary()),
+                "faker_share_of_gender_guesser_names_by_country": covered,
                 "contributions": CONTRIBUTIONS,
                 "seconds": round(seconds, 3),
                 "per_second": round(per_second),

@@ -4,11 +4,13 @@ properties that must hold for any text."""
 from __future__ import annotations
 
 from itertools import pairwise
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from digiready.consultation import redaction
 from digiready.consultation.redaction import (
     KINDS,
     Finding,
@@ -209,6 +211,26 @@ def test_redaction_reports_what_it_changed() -> None:
         Finding("phone", 14, 26, "07700 900123"),
     )
     assert not redact("Nothing personal here.").changed
+
+
+def test_a_dictionary_name_that_is_also_a_frequent_word_needs_more_evidence() -> None:
+    # Other dictionaries list "Ask" and "Ring" (Scandinavian names); starting a sentence they
+    # are words, and after a cue the name that follows is still found.
+    names = frozenset({"Ask", "Ring", "Grace", "Gail"})
+    caches = (redaction._first_names, redaction._is_first_name, redaction._look_up)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        with mock.patch.object(redaction, "_dictionary", lambda: names):
+            assert found("Ask for the template at the front desk.") == []
+            assert found("Ring 0114 496 0432 for the Sheffield team.") == [
+                ("phone", "0114 496 0432")
+            ]
+            assert found("Ask Grace on ward 7.") == [("name", "Grace")]
+            assert found("Ring Gail about the course.") == [("name", "Gail")]
+    finally:
+        for cached in caches:
+            cached.cache_clear()
 
 
 def test_the_longest_finding_wins() -> None:

@@ -10,7 +10,7 @@ redacted before anyone but a moderator reads it. This module finds six kinds of 
 - full UK postcodes;
 - staff numbers introduced by words such as "staff number", "ESR" or "badge", ESR assignment
   numbers such as 12345678-2, and NMC PINs;
-- names of people, from titles ("Dr", "Sister"), a dictionary of about 40,000 first names
+- names of people, from titles ("Dr", "Sister"), a dictionary of about 60,000 first names
   (gender-guesser) with lists of names and surnames it lacks, context ("my manager ...") and
   the shape of a name, while leaving common words, months and the names of systems and places.
   Titles stay: "Dr Okafor" becomes "Dr [NAME]".
@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -305,12 +306,17 @@ def _fold(word: str) -> str:
 _FOLD_TABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
-@cache
-def _first_names() -> frozenset[str]:
+def _dictionary() -> Iterable[str]:
+    """The first names of gender-guesser's dictionary (docs/adr/0005-name-dictionary.md)."""
     # Imported here: the dictionary takes a fifth of a second to load, so only when first needed.
     from gender_guesser.detector import Detector
 
-    names = set(Detector().names)
+    return Detector().names
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    names = set(_dictionary())
     names |= {_fold(n) for n in names}
     names |= {n.capitalize() for n in _words(_EXTRA_FIRST_NAMES)}
     return frozenset(names)
@@ -358,9 +364,11 @@ def _look_up(word: str) -> _Words:
     lower = word.lower()
     dated = lower in _DATE_WORDS
     blocked = dated or lower in _NEVER_NAMES
-    ambiguous = lower in _AMBIGUOUS
-    first = not blocked and not ambiguous and _is_first_name(word)
-    return _Words(dated, blocked, ambiguous, lower in _SURNAMES, first)
+    named = not blocked and _is_first_name(word)
+    # A first name that is also a frequent word ("Ask", "Ring") needs more evidence, whichever
+    # dictionary it came from.
+    ambiguous = lower in _AMBIGUOUS or (named and lower in _ENGLISH_WORDS)
+    return _Words(dated, blocked, ambiguous, lower in _SURNAMES, named and not ambiguous)
 
 
 class _NameFinder:
@@ -588,6 +596,10 @@ class _NameFinder:
         # of saying or doing, or capitalised in mid-sentence; otherwise the ordinary word.
         if self.cue_before(i):
             return self.extend(i)
+        if start and self.lower_at(i) not in _AMBIGUOUS:
+            # A frequent word that the dictionary also lists as a name starts a sentence as the
+            # word: "Ask Grace", "Ring Gail".
+            return -1
         if self.surname_like(i + 1):
             if (
                 start
