@@ -24,6 +24,8 @@ from digiready.assessments.services import (
     start_self_assessment,
     submit,
 )
+from digiready.core import downloads
+from digiready.core.pdf import PdfUnavailableError
 
 pytestmark = pytest.mark.django_db
 
@@ -138,6 +140,22 @@ def test_the_pdf_copy_has_the_persons_name_and_their_answers(
     assert person.full_name in text
     assert title in text
     assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, detail__format="pdf").exists()
+
+
+def test_without_pango_the_pdf_copy_is_unavailable_says_why_and_is_not_recorded(
+    person: User, signed_in: Callable[[User], Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pango(html: str) -> bytes:
+        raise PdfUnavailableError("PDFs need the Pango library.")
+
+    monkeypatch.setattr(downloads, "render_pdf", no_pango)
+
+    response = signed_in(person).get(reverse("your_data:pdf"))
+
+    assert response.status_code == 503
+    assert response.content == b"PDFs need the Pango library."
+    assert "Content-Disposition" not in response
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT).exists()
 
 
 def test_the_page_says_what_is_held_and_offers_both_copies(

@@ -25,6 +25,7 @@ from digiready.accounts.forms import (
     SignUpForm,
 )
 from digiready.accounts.models import AuditEvent
+from digiready.core.downloads import attachment
 from digiready.core.exports import spreadsheet_safe
 from digiready.core.render import page
 
@@ -160,8 +161,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 
 def _audit_csv(request: HttpRequest, events: Any) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="digiready-audit-log.csv"'
+    response = attachment("", "text/csv; charset=utf-8", "digiready-audit-log.csv")
     writer = csv.writer(response)
     writer.writerow(["when", "who", "action", "target", "ip_address", "detail"])
     count = 0

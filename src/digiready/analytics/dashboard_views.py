@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,7 +19,6 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from digiready.accounts.audit import record_export
@@ -35,8 +35,8 @@ from digiready.analytics.dashboards import (
 )
 from digiready.assessments.models import Wave
 from digiready.assessments.services import PERSON_FRAMEWORK
+from digiready.core.downloads import attachment, pdf_attachment
 from digiready.core.forms import NHSForm
-from digiready.core.pdf import PdfUnavailableError, render_pdf
 from digiready.core.render import page
 from digiready.frameworks.models import FrameworkVersion
 from digiready.organisations.models import Kind, Organisation
@@ -299,19 +299,11 @@ def export(request: HttpRequest, level: str, fmt: str, code: str = "") -> HttpRe
         return HttpResponse(
             refusal, status=409 if refusal else 404, content_type="text/plain; charset=utf-8"
         )
-    name = f"digital-ready-{place.code.lower()}-{dt.date.today().isoformat()}"
+    filename = f"digital-ready-{place.code.lower()}-{dt.date.today().isoformat()}.{fmt}"
     rows = dashboard_exports.rows(board)
-    if fmt == "csv":
-        content = dashboard_exports.to_csv(rows)
-    elif fmt == "xlsx":
-        content = dashboard_exports.to_xlsx(rows, _notes(board))
-    elif fmt == "parquet":
-        content = dashboard_exports.to_parquet(
-            rows,
-            {"place": place.key, "wave": board.wave, "weight_version": board.weight_version},
-        )
-    else:
-        html = render_to_string(
+    if fmt == "pdf":
+        response = pdf_attachment(
+            request,
             "analytics/dashboard_pdf.jinja",
             {
                 "page_title": f"{place.name}: digital capability briefing",
@@ -319,12 +311,21 @@ def export(request: HttpRequest, level: str, fmt: str, code: str = "") -> HttpRe
                 "charts": charts,
                 "today": dt.date.today(),
             },
-            request=request,
+            filename,
         )
-        try:
-            content = render_pdf(html)
-        except PdfUnavailableError as error:
-            return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+        if response.status_code != HTTPStatus.OK:
+            return response
+    else:
+        if fmt == "csv":
+            content = dashboard_exports.to_csv(rows)
+        elif fmt == "xlsx":
+            content = dashboard_exports.to_xlsx(rows, _notes(board))
+        else:
+            content = dashboard_exports.to_parquet(
+                rows,
+                {"place": place.key, "wave": board.wave, "weight_version": board.weight_version},
+            )
+        response = attachment(content, FORMATS[fmt], filename)
     record_export(
         "dashboard",
         actor=request.user,  # type: ignore[arg-type]
@@ -336,8 +337,6 @@ def export(request: HttpRequest, level: str, fmt: str, code: str = "") -> HttpRe
         weight_version=board.weight_version,
         rows=len(rows),
     )
-    response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 
 

@@ -2,21 +2,21 @@
 
 import datetime as dt
 import json
+from http import HTTPStatus
 from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from digiready.accounts.audit import record_export
 from digiready.accounts.models import User
 from digiready.assessments.personal_data import erase_account, holdings, personal_data
+from digiready.core.downloads import attachment, pdf_attachment
 from digiready.core.forms import NHSForm
-from digiready.core.pdf import PdfUnavailableError, render_pdf
 from digiready.core.presenters import format_date
 from digiready.core.render import page
 
@@ -44,29 +44,21 @@ def download_json(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     content = json.dumps(personal_data(person), indent=2, ensure_ascii=False)
     record_export("personal data (JSON)", actor=person, request=request, format="json")
-    return _attachment(content.encode(), "application/json; charset=utf-8", f"{FILE_NAME}.json")
+    return attachment(content.encode(), "application/json; charset=utf-8", f"{FILE_NAME}.json")
 
 
 @login_required
 @require_GET
 def download_pdf(request: HttpRequest) -> HttpResponse:
     person = _person(request)
-    html = render_to_string(
+    response = pdf_attachment(
+        request,
         "assessments/your_data_print.jinja",
         {"data": personal_data(person), "when": readable_time},
-        request=request,
+        f"{FILE_NAME}.pdf",
     )
-    try:
-        content = render_pdf(html)
-    except PdfUnavailableError as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
-    record_export("personal data (PDF)", actor=person, request=request, format="pdf")
-    return _attachment(content, "application/pdf", f"{FILE_NAME}.pdf")
-
-
-def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if response.status_code == HTTPStatus.OK:
+        record_export("personal data (PDF)", actor=person, request=request, format="pdf")
     return response
 
 

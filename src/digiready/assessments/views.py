@@ -6,12 +6,12 @@ page per domain, answers saved on every page, check your answers, a confirmation
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,7 +22,7 @@ from digiready.assessments.forms import SectionForm, StartForm, field_name
 from digiready.assessments.models import Assessment
 from digiready.assessments.questionnaire import MISSING_LABELS, Questionnaire, Section
 from digiready.assessments.report import build_report, history
-from digiready.core.pdf import PdfUnavailableError, render_pdf
+from digiready.core.downloads import pdf_attachment
 from digiready.core.render import page
 from digiready.frameworks.profiles import ARCHETYPE_BY_CODE, ARCHETYPES
 from digiready.organisations.models import Organisation
@@ -257,25 +257,21 @@ def report(request: HttpRequest, public_id: Any) -> HttpResponse:
 def report_pdf(request: HttpRequest, public_id: Any) -> HttpResponse:
     """The report to keep, for an appraisal or a CPD portfolio: the same figures as the page."""
     assessment = _open(request, public_id, submitted=True)
-    html = render_to_string(
+    day = assessment.submitted_at.date().isoformat() if assessment.submitted_at else "report"
+    response = pdf_attachment(
+        request,
         "assessments/report_pdf.jinja",
         {"page_title": "Digital capability report", **_report_context(assessment)},
-        request=request,
+        f"digital-ready-report-{day}.pdf",
     )
-    try:
-        content = render_pdf(html)
-    except PdfUnavailableError as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
-    record_export(
-        "assessment report",
-        actor=request.user,  # type: ignore[arg-type]
-        request=request,
-        format="pdf",
-        subject=assessment.subject,
-    )
-    response = HttpResponse(content, content_type="application/pdf")
-    day = assessment.submitted_at.date().isoformat() if assessment.submitted_at else "report"
-    response["Content-Disposition"] = f'attachment; filename="digital-ready-report-{day}.pdf"'
+    if response.status_code == HTTPStatus.OK:
+        record_export(
+            "assessment report",
+            actor=request.user,  # type: ignore[arg-type]
+            request=request,
+            format="pdf",
+            subject=assessment.subject,
+        )
     return response
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from functools import wraps
+from http import HTTPStatus
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from openpyxl import Workbook
@@ -38,8 +38,8 @@ from digiready.consultation.models import (
     ThemeRun,
     Vote,
 )
+from digiready.core.downloads import attachment, pdf_attachment
 from digiready.core.exports import spreadsheet_safe
-from digiready.core.pdf import PdfUnavailableError, render_pdf
 from digiready.core.render import page
 
 SECTION = "Online conversation"
@@ -379,9 +379,7 @@ def export(request: HttpRequest, slug: str, kind: str, fmt: str) -> HttpResponse
         csv.writer(text).writerows(rows)
         content, content_type = text.getvalue(), "text/csv; charset=utf-8"
     record_export(f"{campaign} {kind}", actor=request.user, request=request, format=fmt)  # type: ignore[arg-type]
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-{kind}.{fmt}"'
-    return response
+    return attachment(content, content_type, f"{campaign.slug}-{kind}.{fmt}")
 
 
 @analyst_required
@@ -389,7 +387,8 @@ def report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The report as a PDF: the same figures, with the same suppression, as the page."""
     campaign = _campaign(slug, request)
     run = analysis.latest_run(campaign)
-    html = render_to_string(
+    response = pdf_attachment(
+        request,
         "consultation/report_pdf.jinja",
         {
             "campaign": campaign,
@@ -399,13 +398,8 @@ def report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
             "opinions": analysis.opinion_report(campaign),
             "today": dt.date.today(),
         },
-        request=request,
+        f"{campaign.slug}-report.pdf",
     )
-    try:
-        content = render_pdf(html)
-    except PdfUnavailableError as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
-    record_export(f"{campaign} report", actor=request.user, request=request, format="pdf")  # type: ignore[arg-type]
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-report.pdf"'
+    if response.status_code == HTTPStatus.OK:
+        record_export(f"{campaign} report", actor=request.user, request=request, format="pdf")  # type: ignore[arg-type]
     return response

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from digiready.accounts.audit import record, record_export
 from digiready.accounts.models import AuditEvent
 from digiready.accounts.professions import PROFESSION_BY_CODE, STAFF_GROUP_BY_CODE
+from digiready.core.downloads import attachment
 from digiready.core.render import page
 from digiready.frameworks import exchange, spreadsheet, store
 from digiready.frameworks.compare import compare
@@ -213,9 +214,7 @@ def download(request: HttpRequest, slug: str, version: str, kind: str) -> HttpRe
     file = exchange.export(found, kind)
     if request.user.is_authenticated:
         record_export(str(found), actor=request.user, request=request, format=kind)
-    response = HttpResponse(file.content, content_type=f"{file.content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
-    return response
+    return attachment(file.content, f"{file.content_type}; charset=utf-8", file.filename)
 
 
 def compare_versions(request: HttpRequest, slug: str) -> HttpResponse:

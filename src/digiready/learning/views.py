@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from digiready.accounts.audit import record_export
+from digiready.core.downloads import attachment
 from digiready.core.render import page
 from digiready.learning import browse, store
 from digiready.learning.catalogue import COLUMNS, CatalogueFormatError
@@ -187,6 +188,6 @@ def export(request: HttpRequest) -> HttpResponse:
     content = store.export_catalogue()
     if request.user.is_authenticated:
         record_export("learning catalogue (CSV)", actor=request.user, request=request)
-    response = HttpResponse(content.encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="digiready-learning-catalogue.csv"'
-    return response
+    return attachment(
+        content.encode("utf-8"), "text/csv; charset=utf-8", "digiready-learning-catalogue.csv"
+    )
