@@ -231,6 +231,9 @@ def test_a_dictionary_name_that_is_also_a_frequent_word_needs_more_evidence() ->
     finally:
         for cached in caches:
             cached.cache_clear()
+    # Followed by a surname or a word no list knows, such a word starts a name.
+    assert found("Fortune Okafor runs the training.") == [("name", "Fortune Okafor")]
+    assert found("Francois Dupont fixed the printer.") == [("name", "Francois Dupont")]
 
 
 def test_the_longest_finding_wins() -> None:

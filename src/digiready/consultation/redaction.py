@@ -596,11 +596,16 @@ class _NameFinder:
         # of saying or doing, or capitalised in mid-sentence; otherwise the ordinary word.
         if self.cue_before(i):
             return self.extend(i)
-        if start and self.lower_at(i) not in _AMBIGUOUS:
-            # A frequent word that the dictionary also lists as a name starts a sentence as the
-            # word: "Ask Grace", "Ring Gail".
-            return -1
         if self.surname_like(i + 1):
+            following = self.words[i + 1]
+            if (
+                start
+                and self.lower_at(i) not in _AMBIGUOUS
+                and (following.first or following.ambiguous)
+            ):
+                # A frequent word that a dictionary also lists as a name, then a first name,
+                # is the word: "Ask Grace", "Ring Gail" (but "Fortune Okafor" is a name).
+                return -1
             if (
                 start
                 and self.lower_at(i) in _MODALS
@@ -1284,7 +1289,7 @@ _ENGLISH_WORDS = _words(
     forehead foreign forests forever forget forgive forgot forgotten fork formal formally
     format formation formed former formerly forming formula fort forth fortress fortune forty
     forward fossil fought found foundations founded founder founders founding fountain fourteen
-    fourth fragments frame framed frames franchise francois frankfurt fraud freed freely
+    fourth fragments frame framed frames franchise frankfurt fraud freed freely
     freestyle freeway freight frequency frequent frequently freshman friendly friends
     friendship frightened frog front frontier frown frowned froze frozen fruit fruits
     frustrated frustration fuel full fully function functional functions
