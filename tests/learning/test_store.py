@@ -143,6 +143,24 @@ def test_the_demo_catalogue_loads_once_however_often_it_is_run() -> None:
     assert (again.added, again.updated, again.unchanged) == (0, 0, first.added)
 
 
+def test_the_demo_catalogue_loads_after_an_author_publishes_a_version_without_some_of_its_codes(
+    digital_ready: FrameworkVersion,
+) -> None:
+    draft = framework_store.new_draft(digital_ready)
+    gone = draft.capabilities.get(code="DL.5")
+    kept_lineage = draft.capabilities.get(code="DL.1").lineage
+    framework_store.delete_node(gone)
+    framework_store.publish(draft)
+    assert digital_ready.framework.current_version() == draft
+
+    result = store.load_demo_catalogue()
+
+    assert result.added >= 70
+    tagged = set(ResourceCoverage.objects.values_list("capability_lineage", flat=True))
+    assert kept_lineage in tagged
+    assert gone.lineage in tagged  # kept by lineage, as any resource tagged before the change
+
+
 def test_the_demo_catalogue_covers_every_domain_at_every_level_twice_over(
     digital_ready: FrameworkVersion,
 ) -> None:

@@ -8,6 +8,7 @@ admin).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
@@ -17,6 +18,7 @@ from django.http import HttpRequest
 
 from digiready.accounts.audit import record
 from digiready.accounts.models import AuditEvent, User
+from digiready.frameworks.bundled import load_bundled
 from digiready.frameworks.models import Capability, Framework, FrameworkVersion, Status
 from digiready.learning.catalogue import (
     CapabilityRef,
@@ -55,11 +57,15 @@ class ImportResult:
         )
 
 
-def framework_indexes() -> dict[str, FrameworkIndex]:
-    """Each framework with a published version, by slug, as catalogue codes are read against."""
+def framework_indexes(
+    versions: Iterable[FrameworkVersion] = (),
+) -> dict[str, FrameworkIndex]:
+    """Each framework with a published version, by slug, as catalogue codes are read against:
+    its current version, or the one of ``versions`` that belongs to it."""
+    chosen = {version.framework_id: version for version in versions}
     indexes = {}
     for framework in Framework.objects.order_by("slug"):
-        version = framework.current_version()
+        version = chosen.get(framework.pk) or framework.current_version()
         if version is None:
             continue
         rows = Capability.objects.filter(framework_version=version).exclude(code="")
@@ -168,9 +174,16 @@ def save_catalogue(records: list[ResourceRecord]) -> ImportResult:
 
 
 def load_demo_catalogue() -> ImportResult:
-    """Load the catalogue that ships with the service; running it again changes nothing."""
+    """Load the catalogue that ships with the service; running it again changes nothing.
+
+    Its codes are read against the framework versions that ship with it, so a later version
+    an author has published (which may drop or renumber capabilities) does not stop it
+    loading: coverage is kept by lineage, and so carries over to the versions that keep it."""
+    shipped = FrameworkVersion.objects.filter(
+        identifier__in=[framework.identifier for framework in load_bundled()]
+    ).exclude(status=Status.DRAFT)
     records = read_catalogue(
-        DEMO_CATALOGUE.read_bytes(), framework_indexes(), source=DEMO_CATALOGUE.name
+        DEMO_CATALOGUE.read_bytes(), framework_indexes(shipped), source=DEMO_CATALOGUE.name
     )
     return save_catalogue(records)
 
