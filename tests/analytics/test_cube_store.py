@@ -9,6 +9,7 @@ from django.test import Client
 
 from digiready.accounts.models import Role, User
 from digiready.analytics import cube_store, dashboard_charts
+from digiready.analytics.models import DataRevision
 from digiready.analytics.synthetic_load import load_synthetic
 from digiready.assessments.services import PERSON_FRAMEWORK, current_version
 
@@ -58,3 +59,15 @@ def test_a_damaged_cube_file_is_built_again() -> None:
     again = cube_store.cube_for(wave, version)
     assert again.respondents == first.respondents
     assert path.read_bytes().startswith(b"PK")  # written again, whole
+
+
+def test_a_restored_database_never_meets_figures_filed_since() -> None:
+    cube_store.bump("frame")
+    saved = DataRevision.objects.get(key="frame")
+    cube_store.bump("frame")
+    after = DataRevision.objects.get(key="frame").stamp
+    # The database is restored from a backup taken before the second change, then changes.
+    DataRevision.objects.filter(key="frame").update(number=saved.number, token=saved.token)
+    assert DataRevision.objects.get(key="frame").stamp == saved.stamp
+    cube_store.bump("frame")
+    assert DataRevision.objects.get(key="frame").stamp not in (saved.stamp, after)

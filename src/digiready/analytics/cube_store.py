@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import threading
 import time
+import uuid
 import zipfile
 from collections import OrderedDict
 from pathlib import Path
@@ -47,7 +48,9 @@ def wave_key(wave_id: int) -> str:
 def bump(*keys: str) -> None:
     """Move the revisions of ``keys`` on: figures computed from them are out of date."""
     for key in keys:
-        updated = DataRevision.objects.filter(key=key).update(number=F("number") + 1)
+        updated = DataRevision.objects.filter(key=key).update(
+            number=F("number") + 1, token=uuid.uuid4()
+        )
         if not updated:
             DataRevision.objects.get_or_create(key=key)
 

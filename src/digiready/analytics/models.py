@@ -99,7 +99,8 @@ class DataRevision(models.Model):
 
     Cached dashboard figures are filed under the revisions they were computed from, so a new
     submission or a new weighting makes the next page compute fresh figures. ``token`` is new
-    whenever the row is, so a database emptied and filled again never meets old files.
+    with every change, so a database restored from a backup, or emptied and filled again, never
+    meets files of figures computed since from other data.
     """
 
     key = models.CharField(max_length=40, unique=True)
