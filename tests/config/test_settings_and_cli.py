@@ -94,6 +94,21 @@ def test_demo_data_gives_one_account_for_each_role_and_can_run_twice() -> None:
     assert User.objects.filter(email__endswith="@staff.example").count() == 5
 
 
+@pytest.mark.django_db
+def test_demo_data_adds_the_accounts_a_database_from_an_older_release_lacks() -> None:
+    from digiready.accounts.models import Role, User
+
+    call_command("demo_data", people=3, stdout=StringIO())
+    User.objects.filter(email="moderator@demo.example").delete()  # added in a later release
+    out = StringIO()
+    call_command("demo_data", people=5, stdout=out)
+    assert out.getvalue().startswith("Loaded 1 demo account and 2 synthetic staff.")
+    moderator = User.objects.get(email="moderator@demo.example")
+    assert moderator.check_password("digiready-demo-2026")
+    assert set(moderator.roles.values_list("role", flat=True)) == {Role.CONSULTATION_ANALYST}
+    assert User.objects.filter(email__endswith="@staff.example").count() == 5
+
+
 def test_email_settings_come_from_an_smtp_url() -> None:
     import doctest
 

@@ -53,15 +53,28 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.DIGIREADY_PRODUCTION:
             raise CommandError("Demo data is never loaded with production settings.")
-        if User.objects.filter(email=DEMO_ACCOUNTS[0][0]).exists():
-            self.stdout.write("Demo data is already loaded.")
-            self.print_accounts()
-            return
         if not Organisation.objects.exists():
             load_reference()
+        # Only what is missing is added, so a database made by an older release gains the
+        # accounts added since, and running again changes nothing.
+        held = set(
+            User.objects.filter(email__in=[account[0] for account in DEMO_ACCOUNTS]).values_list(
+                "email", flat=True
+            )
+        )
         rng = random.Random(options["seed"])
+        people = []
+        for number in range(options["people"]):
+            profession = rng.choice(PROFESSIONS).code
+            people.append((f"demo.person{number + 1}@staff.example", profession, rng.random()))
+        held_people = set(
+            User.objects.filter(email__in=[email for email, _, _ in people]).values_list(
+                "email", flat=True
+            )
+        )
         with transaction.atomic():
-            for email, name, org_code, profession, role, scope in DEMO_ACCOUNTS:
+            accounts = [account for account in DEMO_ACCOUNTS if account[0] not in held]
+            for email, name, org_code, profession, role, scope in accounts:
                 user: User = UserFactory(  # type: ignore[assignment]
                     email=email,
                     full_name=name,
@@ -75,18 +88,25 @@ class Command(BaseCommand):
                 if role:
                     organisation = Organisation.objects.get(ods_code=scope) if scope else None
                     grant_role(user, role, organisation, by_label="demo data")
-            trusts = list(Organisation.objects.filter(ods_code__in=DEMO_TRUSTS))
-            for number in range(options["people"]):
-                profession = rng.choice(PROFESSIONS).code
+            trusts = list(Organisation.objects.filter(ods_code__in=DEMO_TRUSTS).order_by("pk"))
+            added_people = 0
+            for email, profession, draw in people:
+                if email in held_people:
+                    continue
                 UserFactory(
-                    email=f"demo.person{number + 1}@staff.example",
-                    organisation=rng.choice(trusts),
+                    email=email,
+                    organisation=trusts[int(draw * len(trusts))],
                     profession=profession,
                     staff_group=staff_group_for(profession),
                 )
-        self.stdout.write(
-            f"Loaded {len(DEMO_ACCOUNTS)} demo accounts and {options['people']} synthetic staff."
-        )
+                added_people += 1
+        if accounts or added_people:
+            self.stdout.write(
+                f"Loaded {len(accounts)} demo account{'' if len(accounts) == 1 else 's'} and "
+                f"{added_people} synthetic staff."
+            )
+        else:
+            self.stdout.write("Demo data is already loaded.")
         self.print_accounts()
 
     def print_accounts(self) -> None:
