@@ -237,6 +237,30 @@ def test_the_pdf_report_carries_the_pages_figures(campaign: Campaign, analyst: C
     assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, detail__format="pdf").exists()
 
 
+def test_no_share_gives_back_a_count_that_is_hidden_or_rounded(campaign: Campaign) -> None:
+    participation = analysis.participation(campaign)
+    theme_splits = [
+        split
+        for report in analysis.theme_reports(analysis.start_run(campaign, 6))
+        for split in report.by_staff_group + report.by_profession
+    ]
+    splits = (
+        participation.by_staff_group
+        + participation.by_profession
+        + participation.by_confidence
+        + theme_splits
+    )
+    assert any(split.count == "*" for split in splits)
+    for split in splits:
+        if split.count == "*":
+            assert split.share == "*", split
+    # The shares are those of the counts as shown, out of the total as shown.
+    total = int(participation.contributions.replace(",", ""))
+    for split in participation.by_staff_group:
+        if split.count != "*":
+            assert split.share == f"{100 * int(split.count) / total:.0f}%", split
+
+
 def test_the_report_shows_who_is_heard_against_the_workforce(
     campaign: Campaign, analyst: Client, org: Callable[[str], Organisation]
 ) -> None:

@@ -37,7 +37,7 @@ from digiready.consultation.models import (
     signature,
 )
 from digiready.consultation.representation import representation
-from digiready.core.disclosure import MIN_BASE, safe_count, safe_share
+from digiready.core.disclosure import MIN_BASE, safe_count, safe_count_share, safe_share
 from digiready.organisations.models import WorkforceCell, WorkforceSnapshot
 
 NOT_GIVEN = "Not given"
@@ -255,7 +255,7 @@ def _splits(values: list[str], kind: str) -> list[Split]:
     counts = Counter(values)
     base = len(values)
     return [
-        Split(group_label(kind, code), safe_count(n), safe_share(n, base))
+        Split(group_label(kind, code), safe_count(n), safe_count_share(n, base))
         for code, n in counts.most_common()
     ]
 
@@ -328,7 +328,7 @@ def participation(campaign: Campaign) -> Participation:
         by_staff_group=_splits([row[0] for row in rows], "staff_group"),
         by_profession=_splits([row[1] for row in rows], "profession"),
         by_confidence=[
-            Split(labels.get(code, code), safe_count(n), safe_share(n, len(rows)))
+            Split(labels.get(code, code), safe_count(n), safe_count_share(n, len(rows)))
             for code, n in sorted(confidence.items())
         ],
     )
@@ -357,7 +357,7 @@ def _heard(counts: Counter[str], frame: WorkforceSnapshot, kind: str) -> list[He
         Heard(
             label=group_label(kind, r.code),
             count=safe_count(r.contributions),
-            share=safe_share(r.contributions, named),
+            share=safe_count_share(r.contributions, named),
             workforce_share=f"{100 * r.workforce_share:.0f}%"
             if r.workforce_share >= 0.005
             else "Under 1%",
