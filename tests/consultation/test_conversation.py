@@ -289,3 +289,30 @@ def test_behind_a_proxy_the_limit_follows_the_forwarded_address(
     second = client.post(url, {"text": "Two"}, HTTP_X_FORWARDED_FOR="198.51.100.2, 10.0.0.1")
     again = client.post(url, {"text": "Three"}, HTTP_X_FORWARDED_FOR="198.51.100.1, 10.0.0.1")
     assert [first.status_code, second.status_code, again.status_code] == [302, 302, 429]
+
+
+def test_the_campaign_page_says_which_phases_are_open_not_yet_open_or_closed(
+    client: Client, question: Question
+) -> None:
+    today = dt.date.today()
+    campaign = question.phase.campaign
+    for title, start, end in [
+        ("Phase 0", today - dt.timedelta(days=60), today - dt.timedelta(days=30)),
+        ("Phase 2", today + dt.timedelta(days=30), today + dt.timedelta(days=60)),
+    ]:
+        phase = Phase.objects.create(
+            campaign=campaign, title=title, audience="Everyone", opens_on=start, closes_on=end
+        )
+        Question.objects.create(phase=phase, text=f"A question of {title}?")
+
+    page = client.get(f"/conversations/{campaign.slug}/").text
+    text = " ".join(page.split())
+
+    assert "Phase 1 <strong class=" in text
+    for title, state in [("Phase 0", "Closed"), ("Phase 1", "Open"), ("Phase 2", "Not open yet")]:
+        heading = text[text.index(f"{title} <strong") :]
+        assert heading[: heading.index("</strong>")].strip().endswith(f"> {state}")
+    assert "Its questions appear here when it opens." in text
+    # Only the open phase's questions can be answered.
+    assert "What would help you?" in text
+    assert "A question of Phase 0?" not in text and "A question of Phase 2?" not in text

@@ -58,9 +58,10 @@ def _contributions(count: int) -> str:
 
 def phase_status(phase: Phase, today: dt.date) -> str:
     """Whether a phase takes contributions, in words, so it never rests on colour."""
-    if phase.opens_on > today:
+    state = phase.state(today)
+    if state == "upcoming":
         return f"Upcoming: opens on {format_date(phase.opens_on)}"
-    if phase.closes_on < today:
+    if state == "closed":
         return f"Closed on {format_date(phase.closes_on)}"
     return f"Open: taking contributions until {format_date(phase.closes_on)}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Literal
 
 from django.conf import settings
 from django.db import models
@@ -71,8 +72,14 @@ class Phase(models.Model):
         return f"{self.campaign}: {self.title}"
 
     def is_open(self, day: dt.date | None = None) -> bool:
+        return self.state(day) == "open"
+
+    def state(self, day: dt.date | None = None) -> Literal["upcoming", "open", "closed"]:
+        """Whether the phase has yet to open, takes contributions, or has closed."""
         day = day or dt.date.today()
-        return self.opens_on <= day <= self.closes_on
+        if day < self.opens_on:
+            return "upcoming"
+        return "open" if day <= self.closes_on else "closed"
 
 
 class Question(models.Model):
