@@ -399,6 +399,12 @@ CASES: list[Case] = [
     _("Newcastle's team answer on 0191 498 0321.", (PHONE, "0191 498 0321")),
     _("The number 0044 7700 900333 is my work mobile.", (PHONE, "0044 7700 900333")),
     _("Call (01632) 960 111 and ask for the digital nurse.", (PHONE, "(01632) 960 111")),
+    _("Text me on (+44) 7700 900987 if the tablet breaks again.", (PHONE, "(+44) 7700 900987")),
+    _(
+        "Ask Bola (07700 900654) about swapping the rota on the app.",
+        (NAME, "Bola"),
+        (PHONE, "07700 900654"),
+    ),
     # NHS numbers.
     _(
         "The patient with NHS number 626 018 1590 kept getting duplicate letters.",

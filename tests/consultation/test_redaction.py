@@ -63,6 +63,10 @@ def test_email_addresses(text: str, expected: str) -> None:
         ("0044 7700 900333 is mine", "0044 7700 900333"),
         ("call (01632) 960 111", "(01632) 960 111"),
         ("whatsapp +447700900222", "+447700900222"),
+        ("tel: (+44) 7700 900444.", "(+44) 7700 900444"),
+        ("tel (+44)7700900555", "(+44)7700900555"),
+        ("Priya (07700 900666) never", "07700 900666"),
+        ("ring (0161 496 0777) now", "0161 496 0777"),
     ],
 )
 def test_phone_numbers(text: str, expected: str) -> None:
@@ -196,6 +200,11 @@ def test_names(text: str, expected: list[str]) -> None:
 )
 def test_words_that_are_not_names(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_number_in_brackets_keeps_both_brackets() -> None:
+    assert redact("Priya (07700 900123) never").text == "[NAME] ([PHONE]) never"
+    assert redact("call (0161) 496 0000 today").text == "call [PHONE] today"
 
 
 def test_titles_are_kept_and_the_name_replaced() -> None:

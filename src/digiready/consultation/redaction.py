@@ -161,7 +161,7 @@ def _emails(text: str) -> list[Finding]:
 # Numbers that libphonenumber calls invalid but that are written like UK numbers: a trunk 0 or
 # +44, then groups of digits. Nine or ten digits after the 0 or 44 are checked in code.
 _PHONE_SHAPE = re.compile(
-    r"(?<![\w+\]])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)"
+    r"(?<![\w+\]])(?:\(?(?:\+|00)\s?44\)?\s?(?:\(0\)\s?)?|\(?0)"
     r"\d{2,5}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d\[])"
 )
 
@@ -184,7 +184,17 @@ def _phones(text: str) -> list[Finding]:
         national = national.removeprefix("0")
         if len(national) in (9, 10):
             found.append(Finding("phone", m.start(), m.end(), m.group()))
-    return found
+    return [_without_open_bracket(text, f) for f in found]
+
+
+def _without_open_bracket(text: str, finding: Finding) -> Finding:
+    """A number in brackets, "(07700 900123)", loses its opening bracket as it loses its
+    closing one, so the placeholder stays in brackets; "(0161) 496 0000" keeps it."""
+    if finding.text.startswith("(") and finding.text.count("(") > finding.text.count(")"):
+        return Finding(
+            finding.kind, finding.start + 1, finding.end, text[finding.start + 1 : finding.end]
+        )
+    return finding
 
 
 # ---------------------------------------------------------------------------------------------
