@@ -202,6 +202,15 @@ def test_words_that_are_not_names(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_first_name_that_is_also_a_word_is_a_name_alone_in_brackets() -> None:
+    assert redact("our band 7 (Mark) blocks every request").text == (
+        "our band 7 ([NAME]) blocks every request"
+    )
+    assert redact("Mark the form as done (see the guide).").text == (
+        "Mark the form as done (see the guide)."
+    )
+
+
 def test_a_number_in_brackets_keeps_both_brackets() -> None:
     assert redact("Priya (07700 900123) never").text == "[NAME] ([PHONE]) never"
     assert redact("call (0161) 496 0000 today").text == "call [PHONE] today"

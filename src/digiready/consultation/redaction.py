@@ -437,6 +437,10 @@ class _NameFinder:
         after = self.text[t.end : t.end + 1]
         return any(c.isdigit() or c in "_/\\[]" for c in before + after)
 
+    def in_brackets_alone(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.gap_before.rstrip(" ").endswith("(") and self.text[t.end : t.end + 1] == ")"
+
     def place_before(self, i: int) -> bool:
         return self.joined(i, re.compile(r"\.? {1,2}")) and self.tokens[i - 1].lower in _PLACE_LEAD
 
@@ -606,6 +610,9 @@ class _NameFinder:
         # of saying or doing, or capitalised in mid-sentence; otherwise the ordinary word.
         if self.cue_before(i):
             return self.extend(i)
+        if self.in_brackets_alone(i):
+            # "our band 7 (Mark) blocks every request": a name given in brackets.
+            return i
         if self.surname_like(i + 1):
             following = self.words[i + 1]
             if (
