@@ -20,6 +20,7 @@ PHONE = "phone"
 NHS = "nhs_number"
 POSTCODE = "postcode"
 STAFF = "staff_number"
+PATIENT = "patient_number"
 
 
 @dataclass(frozen=True)
@@ -785,6 +786,15 @@ CASES: list[Case] = [
     _("Ring Gail on 07700 900 717 about the course.", (NAME, "Gail"), (PHONE, "07700 900 717")),
     _("Contact ruth.mbeki@example.nhs.uk for slides.", (EMAIL, "ruth.mbeki@example.nhs.uk")),
     _("My staff no is 3390127, can someone help?", (STAFF, "3390127")),
+    _("A label with MRN K4471092 was left on the shared printer.", (PATIENT, "K4471092")),
+    _(
+        "The old system showed hospital no. 2209381 under the wrong patient.",
+        (PATIENT, "2209381"),
+    ),
+    _("Patient ID 5501938274 stayed on the screen all shift.", (PATIENT, "5501938274")),
+    _("Case notes ref RA30417 went missing when we went paperless.", (PATIENT, "RA30417")),
+    _("@BenOkoro on Teams showed me how to share my screen.", (NAME, "@BenOkoro")),
+    _("Follow @nurse_rachel_codes for great Excel tips.", (NAME, "@nurse_rachel_codes")),
     _(
         "The patient, NHS 485 777 3456, could not use the app.",
     ),

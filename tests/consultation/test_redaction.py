@@ -139,6 +139,51 @@ def test_staff_numbers(text: str, expected: list[str]) -> None:
     assert found(text) == [("staff_number", e) for e in expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MRN K4471092 on the label", ["K4471092"]),
+        ("MRN: 1234567", ["1234567"]),
+        ("hospital no. 123456 and 654321", ["123456", "654321"]),
+        ("Patient ID 1234567890 on screen", ["1234567890"]),
+        ("patient number RX12345 was wrong", ["RX12345"]),
+        ("the unit number 12345 is wrong", ["12345"]),
+        ("case notes ref A12345 lost", ["A12345"]),
+    ],
+)
+def test_patient_numbers(text: str, expected: list[str]) -> None:
+    assert found(text) == [("patient_number", e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unit 7 is closed.",
+        "We saw 12 patients, 1234567 clicks later.",
+        "The hospital has 12000 staff.",
+    ],
+)
+def test_numbers_without_a_patient_cue_are_left(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@JohnSmith on Teams helped me.", "@JohnSmith"),
+        ("DM me on twitter @nurse_sally", "@nurse_sally"),
+        ("ask @priya.s", "@priya.s"),
+    ],
+)
+def test_handles_are_names(text: str, expected: str) -> None:
+    assert found(text) == [("name", expected)]
+
+
+@pytest.mark.parametrize("text", ["meet @ 3pm", "jo@nhs.net", "2 @ £5 each"])
+def test_an_at_sign_alone_or_in_an_address_is_not_a_handle(text: str) -> None:
+    assert ("name", "@nhs") not in found(text) and all(k != "name" for k, _ in found(text))
+
+
 def test_a_number_without_a_cue_is_not_a_staff_number() -> None:
     assert found("It took 1048377 seconds.") == []
 

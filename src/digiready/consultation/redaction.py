@@ -1,7 +1,7 @@
 """Find personal data in contributions to the online conversation and replace it with placeholders.
 
 Staff take part without an account, so anything they write about themselves or others must be
-redacted before anyone but a moderator reads it. This module finds six kinds of personal data:
+redacted before anyone but a moderator reads it. This module finds seven kinds of personal data:
 
 - e-mail addresses, including ones written out as "name at nhs dot net";
 - UK phone numbers, with libphonenumber's matcher and a pattern for numbers it rejects as
@@ -10,10 +10,11 @@ redacted before anyone but a moderator reads it. This module finds six kinds of 
 - full UK postcodes;
 - staff numbers introduced by words such as "staff number", "ESR" or "badge", ESR assignment
   numbers such as 12345678-2, and NMC PINs;
+- hospital numbers and other local patient identifiers after a cue ("MRN", "hospital no.");
 - names of people, from titles ("Dr", "Sister"), a dictionary of about 60,000 first names
   (gender-guesser) with lists of names and surnames it lacks, context ("my manager ...") and
   the shape of a name, while leaving common words, months and the names of systems and places.
-  Titles stay: "Dr Okafor" becomes "Dr [NAME]".
+  Titles stay: "Dr Okafor" becomes "Dr [NAME]". Handles such as "@JohnSmith" count as names.
 
 Redacting a redacted text changes nothing: placeholders are never matched, and the rules read
 the words around a placeholder as they read the words around what it replaced.
@@ -40,13 +41,14 @@ KINDS: dict[str, str] = {
     "nhs_number": "[NHS NUMBER]",
     "postcode": "[POSTCODE]",
     "staff_number": "[STAFF NUMBER]",
+    "patient_number": "[PATIENT NUMBER]",
 }
 
 # When two findings cover the same characters, the longer wins; on a tie, the kind listed first.
 _PRIORITY = {
     kind: rank
     for rank, kind in enumerate(
-        ("email", "nhs_number", "staff_number", "phone", "postcode", "name")
+        ("email", "nhs_number", "patient_number", "staff_number", "phone", "postcode", "name")
     )
 }
 
@@ -87,7 +89,9 @@ def find_personal_data(text: str) -> list[Finding]:
         [
             *_emails(text),
             *_nhs_numbers(text),
+            *_patient_numbers(text),
             *_staff_numbers(text),
+            *_handles(text),
             *_phones(text),
             *_postcodes(text),
         ]
@@ -244,19 +248,56 @@ _ESR_ASSIGNMENT = re.compile(r"(?<![\w\]-])\d{8}-\d{1,2}(?![\w\[-])")
 _NMC_PIN = re.compile(r"(?<![\w\]])\d{2}[A-Y]\d{4}[A-Z](?![\w\[])")
 
 
-def _staff_numbers(text: str) -> list[Finding]:
+def _after_cues(text: str, kind: str, cue: re.Pattern[str], more: re.Pattern[str]) -> list[Finding]:
+    """The number after each cue, and any listed after it: "ESR 1234567 and 7654321"."""
     found: list[Finding] = []
-    for m in _STAFF_CUE.finditer(text):
-        found.append(Finding("staff_number", m.start(1), m.end(1), m.group(1)))
+    for m in cue.finditer(text):
+        found.append(Finding(kind, m.start(1), m.end(1), m.group(1)))
         at = m.end(1)
-        while more := _STAFF_MORE.match(text, at):
-            found.append(Finding("staff_number", more.start(1), more.end(1), more.group(1)))
-            at = more.end(1)
+        while listed := more.match(text, at):
+            found.append(Finding(kind, listed.start(1), listed.end(1), listed.group(1)))
+            at = listed.end(1)
+    return found
+
+
+def _staff_numbers(text: str) -> list[Finding]:
+    found = _after_cues(text, "staff_number", _STAFF_CUE, _STAFF_MORE)
     for pattern in (_ESR_ASSIGNMENT, _NMC_PIN):
         found.extend(
             Finding("staff_number", m.start(), m.end(), m.group()) for m in pattern.finditer(text)
         )
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Patient numbers
+
+# Hospital numbers and other local patient identifiers (the NHS number has its own rule): a
+# cue, then letters and digits with at least five digits ("MRN 1234567", "hospital no.
+# K123456", "patient ID 1234567890").
+_PATIENT_CUE = re.compile(
+    r"(?<![\w\]])(?:(?:hospital|patient|unit|medical\s+record|case\s*notes?)\s*"
+    r"(?:numbers?|nos?\b\.?|num\b\.?|#|ids?\b|refs?\b)|mrn|hosp\s*no\b\.?)"
+    r"[\s:#.-]{0,4}(?<![\w-])([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w\[-])",
+    re.IGNORECASE,
+)
+_PATIENT_MORE = re.compile(r"\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w\[-])", re.I)
+
+
+def _patient_numbers(text: str) -> list[Finding]:
+    return _after_cues(text, "patient_number", _PATIENT_CUE, _PATIENT_MORE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Handles
+
+# "@JohnSmith" on Teams or social media names a person as surely as "John Smith" does. Not the
+# middle of an e-mail address (that rule finds the whole address), nor "@ 3pm".
+_HANDLE = re.compile(r"(?<![\w.@\]])@[A-Za-z][\w.]{1,38}\w")
+
+
+def _handles(text: str) -> list[Finding]:
+    return [Finding("name", m.start(), m.end(), m.group()) for m in _HANDLE.finditer(text)]
 
 
 # ---------------------------------------------------------------------------------------------
