@@ -186,6 +186,7 @@ def test_nothing_is_shown_until_a_moderator_approves_it(
     assert "Wi-Fi on ward 7" in queue.text
     form = moderator.get(f"/conversations/moderation/contribution/{contribution.pk}/")
     assert "Priya Sharma" in form.text  # the moderator sees what was written
+    assert "1 name, 1 phone number, 1 NHS number" in form.text  # and what was removed
     response = moderator.post(
         f"/conversations/moderation/contribution/{contribution.pk}/",
         {"decision": "approve", "text": contribution.text + " Ask Dr Okafor."},

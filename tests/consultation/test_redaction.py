@@ -3,6 +3,7 @@ properties that must hold for any text."""
 
 from __future__ import annotations
 
+import doctest
 from itertools import pairwise
 from unittest import mock
 
@@ -449,3 +450,7 @@ def test_very_long_text_is_redacted(parts: list[str], times: int) -> None:
     text = " ".join(parts) * times
     result = redact(text)
     assert redact(result.text).text == result.text
+
+
+def test_the_examples_hold() -> None:
+    assert doctest.testmod(redaction).failed == 0

@@ -44,6 +44,33 @@ KINDS: dict[str, str] = {
     "patient_number": "[PATIENT NUMBER]",
 }
 
+# Each kind in words, one and many, for moderators.
+_IN_WORDS: dict[str, tuple[str, str]] = {
+    "name": ("name", "names"),
+    "email": ("e-mail address", "e-mail addresses"),
+    "phone": ("phone number", "phone numbers"),
+    "nhs_number": ("NHS number", "NHS numbers"),
+    "postcode": ("postcode", "postcodes"),
+    "staff_number": ("staff number", "staff numbers"),
+    "patient_number": ("patient number", "patient numbers"),
+}
+
+
+def in_words(counts: dict[str, int]) -> str:
+    """What was removed, as a moderator reads it.
+
+    >>> in_words({"name": 2, "phone": 1, "postcode": 1})
+    '2 names, 1 phone number, 1 postcode'
+    >>> in_words({})
+    ''
+    """
+    parts = []
+    for kind, n in counts.items():
+        one, many = _IN_WORDS.get(kind, (kind.replace("_", " "),) * 2)
+        parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)
+
+
 # When two findings cover the same characters, the longer wins; on a tie, the kind listed first.
 _PRIORITY = {
     kind: rank

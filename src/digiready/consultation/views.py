@@ -38,6 +38,7 @@ from digiready.consultation.models import (
     ThemeRun,
     Vote,
 )
+from digiready.consultation.redaction import in_words
 from digiready.core.downloads import attachment, pdf_attachment
 from digiready.core.exports import spreadsheet_safe
 from digiready.core.render import page
@@ -263,6 +264,7 @@ def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         section=SECTION,
         item=item,
         kind=kind,
+        removed=in_words(item.redactions),
         form=form,
         back_href=reverse("consultation:queue"),
     )
