@@ -10,6 +10,8 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
+from digiready.core.presenters import format_date
+
 
 class Kind(models.TextChoices):
     REGION = "region", "NHS England region"
@@ -170,7 +172,7 @@ class WorkforceSnapshot(models.Model):
         ordering = ["-as_of", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.as_of:%d %B %Y})"
+        return f"{self.name} ({format_date(self.as_of)})"
 
 
 class WorkforceCell(models.Model):
