@@ -28,11 +28,9 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -131,20 +129,6 @@ def faker_first_names() -> frozenset[str]:
 LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f'’-]+")
 
 
-@contextmanager
-def first_names_from(names: frozenset[str]) -> Iterator[None]:
-    """Run the redaction rules with another dictionary of first names."""
-    caches = (redaction._first_names, redaction._is_first_name, redaction._look_up)
-    for cached in caches:
-        cached.cache_clear()
-    try:
-        with mock.patch.object(redaction, "_dictionary", lambda: names):
-            yield
-    finally:
-        for cached in caches:
-            cached.cache_clear()
-
-
 # Countries of gender-guesser's source where many NHS staff were born or have family.
 COUNTRIES = (
     "great_britain",
@@ -199,7 +183,7 @@ def main() -> None:
     negatives = [c for c in CASES if not c.spans]
     false_alarms = sum(1 for c in negatives if find_personal_data(c.text))
     faker = faker_first_names()
-    with first_names_from(faker):
+    with redaction.first_names_from(faker):
         peer = score(CASES, find_personal_data)["name"]
         peer_false_alarms = sum(1 for c in negatives if find_personal_data(c.text))
     covered = coverage(faker)

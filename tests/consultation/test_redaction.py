@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import doctest
 from itertools import pairwise
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -280,21 +279,13 @@ def test_redaction_reports_what_it_changed() -> None:
 def test_a_dictionary_name_that_is_also_a_frequent_word_needs_more_evidence() -> None:
     # Other dictionaries list "Ask" and "Ring" (Scandinavian names); starting a sentence they
     # are words, and after a cue the name that follows is still found.
-    names = frozenset({"Ask", "Ring", "Grace", "Gail"})
-    caches = (redaction._first_names, redaction._is_first_name, redaction._look_up)
-    for cached in caches:
-        cached.cache_clear()
-    try:
-        with mock.patch.object(redaction, "_dictionary", lambda: names):
-            assert found("Ask for the template at the front desk.") == []
-            assert found("Ring 0114 496 0432 for the Sheffield team.") == [
-                ("phone", "0114 496 0432")
-            ]
-            assert found("Ask Grace on ward 7.") == [("name", "Grace")]
-            assert found("Ring Gail about the course.") == [("name", "Gail")]
-    finally:
-        for cached in caches:
-            cached.cache_clear()
+    with redaction.first_names_from({"Ask", "Ring", "Grace", "Gail"}):
+        assert found("Ask for the template at the front desk.") == []
+        assert found("Ring 0114 496 0432 for the Sheffield team.") == [("phone", "0114 496 0432")]
+        assert found("Ask Grace on ward 7.") == [("name", "Grace")]
+        assert found("Ring Gail about the course.") == [("name", "Gail")]
+    # Afterwards the usual dictionary is back: "Priya" is not in the one above.
+    assert found("Ask Priya on ward 7.") == [("name", "Priya")]
     # Followed by a surname or a word no list knows, such a word starts a name.
     assert found("Fortune Okafor runs the training.") == [("name", "Fortune Okafor")]
     assert found("Francois Dupont fixed the printer.") == [("name", "Francois Dupont")]

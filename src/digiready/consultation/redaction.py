@@ -28,7 +28,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -262,15 +263,20 @@ def _postcodes(text: str) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Staff numbers
 
+# The word after a cue that says a number follows ("staff no.", "hospital number", "MRN ref").
+_NUMBER_WORD = r"(?:numbers?|nos?\b\.?|num\b\.?|#|ids?\b|refs?\b)"
+# A further number listed after the first: "ESR 1234567 and 7654321".
+_LISTED = r"\s*(?:,|and|or|&)\s*"
+
 _STAFF_CUE = re.compile(
     r"(?<![\w\]])(?:staff|employee|esr|assignment|payroll|badge|personnel|id|gmc|nmc|hcpc)"
-    r"(?:\s*(?:numbers?|nos?\b\.?|num\b\.?|#|ids?\b|codes?\b|refs?\b|pin\b))?"
+    rf"(?:\s*(?:{_NUMBER_WORD}|codes?\b|pin\b))?"
     # Up to a few words between the cue and the number, but never across a sentence, another
     # number or a placeholder: that keeps a redacted text from matching again.
     r"[^\d.!?\n\[\]]{0,24}?(?<![\d-])(\d{6,8}(?:-\d{1,2})?)(?![\d\[-])",
     re.IGNORECASE,
 )
-_STAFF_MORE = re.compile(r"\s*(?:,|and|or|&)\s*(\d{6,8}(?:-\d{1,2})?)(?![\d\[-])", re.I)
+_STAFF_MORE = re.compile(rf"{_LISTED}(\d{{6,8}}(?:-\d{{1,2}})?)(?![\d\[-])", re.I)
 _ESR_ASSIGNMENT = re.compile(r"(?<![\w\]-])\d{8}-\d{1,2}(?![\w\[-])")
 _NMC_PIN = re.compile(r"(?<![\w\]])\d{2}[A-Y]\d{4}[A-Z](?![\w\[])")
 
@@ -302,13 +308,13 @@ def _staff_numbers(text: str) -> list[Finding]:
 # Hospital numbers and other local patient identifiers (the NHS number has its own rule): a
 # cue, then letters and digits with at least five digits ("MRN 1234567", "hospital no.
 # K123456", "patient ID 1234567890").
+_PATIENT_ID = r"([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w\[-])"
 _PATIENT_CUE = re.compile(
     r"(?<![\w\]])(?:(?:hospital|patient|unit|medical\s+record|case\s*notes?)\s*"
-    r"(?:numbers?|nos?\b\.?|num\b\.?|#|ids?\b|refs?\b)|mrn|hosp\s*no\b\.?)"
-    r"[\s:#.-]{0,4}(?<![\w-])([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w\[-])",
+    rf"{_NUMBER_WORD}|mrn|hosp\s*no\b\.?)[\s:#.-]{{0,4}}(?<![\w-]){_PATIENT_ID}",
     re.IGNORECASE,
 )
-_PATIENT_MORE = re.compile(r"\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w\[-])", re.I)
+_PATIENT_MORE = re.compile(_LISTED + _PATIENT_ID, re.I)
 
 
 def _patient_numbers(text: str) -> list[Finding]:
@@ -385,11 +391,36 @@ _FOLD_TABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "
 
 
 def _dictionary() -> Iterable[str]:
-    """The first names of gender-guesser's dictionary (docs/adr/0005-name-dictionary.md)."""
+    """The first names of gender-guesser's dictionary (docs/adr/0005-name-dictionary.md), or
+    those given to ``first_names_from``."""
+    if _other_dictionary is not None:
+        return _other_dictionary
     # Imported here: the dictionary takes a fifth of a second to load, so only when first needed.
     from gender_guesser.detector import Detector
 
     return Detector().names
+
+
+_other_dictionary: frozenset[str] | None = None
+
+
+@contextmanager
+def first_names_from(names: Iterable[str]) -> Iterator[None]:
+    """Find names with another dictionary of first names while the block runs (to compare
+    dictionaries); not for use while other threads redact."""
+    global _other_dictionary
+    _other_dictionary = frozenset(names)
+    _forget_names()
+    try:
+        yield
+    finally:
+        _other_dictionary = None
+        _forget_names()
+
+
+def _forget_names() -> None:
+    for cached in (_first_names, _is_first_name, _look_up):
+        cached.cache_clear()
 
 
 @cache
